@@ -1,0 +1,53 @@
+"""Leaflet served from this app, so the map draws with no internet at all.
+
+folium links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs; the map
+here needs only Leaflet, served by Streamlit's static file serving from
+`static/vendor/`. `python -m dashboard.assets` rewrites those files from the
+MIT-licensed `folium-offline` package (the `build` extra), which embeds the
+same releases folium links to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import folium
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+VENDOR = STATIC / "vendor"
+FILES = {
+    "leaflet.js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+    "leaflet.css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+}
+URL_PREFIX = "/app/static/vendor/"
+
+
+class OfflineMap(folium.Map):
+    """A folium map that loads only Leaflet, from this server."""
+
+    default_js = [("leaflet", URL_PREFIX + "leaflet.js")]
+    default_css = [("leaflet_css", URL_PREFIX + "leaflet.css")]
+
+
+def inline_header() -> str:
+    """Leaflet inlined into a <head>, for self-contained HTML exports."""
+    js = (VENDOR / "leaflet.js").read_text(encoding="utf-8")
+    css = (VENDOR / "leaflet.css").read_text(encoding="utf-8")
+    return f"<style>{css}</style>\n<script>{js}</script>"
+
+
+def write_vendor_files() -> list[Path]:
+    from offlinefolium.elements import _res  # build-time only
+
+    VENDOR.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, url in FILES.items():
+        path = VENDOR / name
+        path.write_text(_res[url], encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_vendor_files():
+        print(f"wrote {path} ({path.stat().st_size:,} bytes)")

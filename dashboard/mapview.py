@@ -1,0 +1,191 @@
+"""The folium map of events: offline basemap, incident markers, paths with direction, crossed airspaces.
+
+Every string from an article is escaped before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+import folium
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from . import style
+from .assets import OfflineMap
+
+
+def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
+              selected: str | None = None, height_px: int = 560) -> folium.Map:
+    """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry."""
+    m = OfflineMap(location=[30, 30], zoom_start=3, tiles=None, control_scale=True, max_zoom=12, min_zoom=2,
+                   prefer_canvas=False, height=height_px)
+    m.get_root().header.add_child(folium.Element(
+        f"<style>.leaflet-container{{background:{style.WATER};font-family:sans-serif}}"
+        ".cm-legend{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font-size:12px;"
+        "line-height:18px;box-shadow:0 1px 4px rgba(0,0,0,.3)}"
+        ".cm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;"
+        "vertical-align:-1px;border:1px solid #333}</style>"))
+    folium.GeoJson(basemap, name="Countries", control=False, interactive=False,
+                   style_function=lambda _: {"fillColor": style.LAND, "color": style.BORDER, "weight": 0.7,
+                                             "fillOpacity": 1}).add_to(m)
+    crossed_layer = folium.FeatureGroup(name="Airspace crossed")
+    paths_layer = folium.FeatureGroup(name="Reported paths")
+    markers_layer = folium.FeatureGroup(name="Events")
+    bounds: list[tuple[float, float]] = []
+    shaded: set[str] = set()
+    for row in events.itertuples(index=False):
+        colour = style.event_colour(row.type)
+        if isinstance(row.path, list) and row.path:
+            for name in _airspace_names(row):
+                if name in airspaces and name not in shaded:
+                    shaded.add(name)
+                    folium.GeoJson(airspaces[name], name=name, interactive=False,
+                                   style_function=lambda _, c=colour: {"fillColor": c, "color": c, "weight": 1,
+                                                                      "dashArray": "4 3", "fillOpacity": 0.13}
+                                   ).add_to(crossed_layer)
+            _draw_path(row, colour, paths_layer, selected == row.id)
+            bounds.extend((p[0], p[1]) for p in row.path)
+    for row, (lat, lon) in _spread(events):
+        _draw_marker(row, lat, lon, markers_layer, selected == row.id)
+        bounds.append((lat, lon))
+    crossed_layer.add_to(m)
+    paths_layer.add_to(m)
+    markers_layer.add_to(m)
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    _Legend(sorted(set(events["type"])) if len(events) else []).add_to(m)
+    if selected is not None and selected in set(events["id"]):
+        row = events[events["id"] == selected].iloc[0]
+        if isinstance(row["path"], list) and row["path"]:
+            m.fit_bounds(_box([(p[0], p[1]) for p in row["path"]]), padding=(40, 40))
+        elif pd.notna(row["lat"]):
+            m.location = [row["lat"], row["lon"]]
+            m.options["zoom"] = 6
+    elif bounds:
+        m.fit_bounds(_box(bounds), padding=(30, 30), max_zoom=6)
+    return m
+
+
+def _airspace_names(row) -> list[str]:
+    names = list(row.crossed or [])
+    names += [p["name"] for p in row.places if p["role"] == "via" and p["kind"] in ("country", "airspace")]
+    return list(dict.fromkeys(names))
+
+
+def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool) -> None:
+    points = [(p[0], p[1]) for p in row.path]
+    tip = f"{row.label} · {_when(row)} · {row.path_km:,.0f} km"
+    folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9, interactive=False).add_to(layer)
+    folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95,
+                    tooltip=escape(tip)).add_to(layer)
+    for tip_point, base_point in _arrow_positions(points):
+        folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
+                       weight=1, fill=True, fill_color=colour, fill_opacity=1, interactive=False).add_to(layer)
+
+
+def _arrow_positions(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """Arrowheads at the end and halfway along the path, pointing the way it goes."""
+    if len(points) < 2:
+        return []
+    ends = [(points[-1], points[-2])]
+    mid = len(points) // 2
+    if len(points) > 4:
+        ends.append((points[mid], points[mid - 1]))
+    return ends
+
+
+def _arrowhead(tip: tuple[float, float], previous: tuple[float, float], size_deg: float) -> list[tuple[float, float]]:
+    lat_scale = math.cos(math.radians(tip[0]))
+    dx = (tip[1] - previous[1]) * lat_scale
+    dy = tip[0] - previous[0]
+    norm = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / norm, dy / norm
+    back = (tip[0] - uy * size_deg, tip[1] - ux * size_deg / lat_scale)
+    side = size_deg * 0.5
+    left = (back[0] + ux * side, back[1] - uy * side / lat_scale)
+    right = (back[0] - ux * side, back[1] + uy * side / lat_scale)
+    return [tip, left, right]
+
+
+def _spread(events: pd.DataFrame):
+    """Events at one spot are fanned out around it so each marker can be seen and clicked."""
+    groups: dict[tuple[float, float], list] = {}
+    for row in events.itertuples(index=False):
+        if pd.isna(row.lat) or pd.isna(row.lon):
+            continue
+        groups.setdefault((round(row.lat, 3), round(row.lon, 3)), []).append(row)
+    for (lat, lon), rows in groups.items():
+        for i, row in enumerate(rows):
+            if len(rows) == 1:
+                yield row, (lat, lon)
+                continue
+            angle = 2 * math.pi * i / len(rows)
+            radius = 0.35 + 0.04 * len(rows)
+            yield row, (lat + radius * math.sin(angle), lon + radius * math.cos(angle) / math.cos(math.radians(lat)))
+
+
+def _draw_marker(row, lat: float, lon: float, layer: folium.FeatureGroup, selected: bool) -> None:
+    colour = style.event_colour(row.type)
+    folium.CircleMarker(
+        [lat, lon],
+        radius=11 if selected else 7,
+        color="#111111" if selected else "#333333",
+        weight=3 if selected else 1.2,
+        dash_array=style.STANCE_DASH.get(row.stance),
+        fill=True,
+        fill_color=colour,
+        fill_opacity=0.95 if row.stance == "asserted" else 0.55,
+        tooltip=escape(f"{row.label} · {_when(row)}"),
+        popup=folium.Popup(_popup_html(row), max_width=360),
+    ).add_to(layer)
+
+
+def _when(row) -> str:
+    if row.date_precision == "reported":
+        return f"reported {row.date_end} (undated)"
+    if row.date_start is None:
+        return "date unknown"
+    if row.date_start == row.date_end:
+        return str(row.date_start)
+    return f"{row.date_start} – {row.date_end} ({row.date_precision})"
+
+
+def _popup_html(row) -> str:
+    sources = ", ".join(row.sources)
+    claim = f"<br><b>Claimed by:</b> {escape(', '.join(row.claimants))}" if row.claimants else ""
+    return (f"<div style='font-size:13px'><b>{escape(row.label)}</b><br>{escape(_when(row))}"
+            f"<br><b>Stance:</b> {escape(row.stance)}{claim}<br><b>Sources:</b> {escape(sources)}"
+            f"<br><i>“{escape(row.sentence)}”</i><br><small>id {escape(row.id)}</small></div>")
+
+
+def _box(points: list[tuple[float, float]]) -> list[list[float]]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+class _Legend(MacroElement):
+    """Event types with their colours, and what a dashed outline means."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var legend_{{ this.get_name() }} = L.control({position: 'bottomleft'});
+        legend_{{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create('div', 'cm-legend');
+            div.innerHTML = {{ this.html|tojson }};
+            return div;
+        };
+        legend_{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, types: list[str]):
+        super().__init__()
+        self._name = "Legend"
+        rows = "".join(f"<div><i style='background:{style.event_colour(t)}'></i>{escape(style.type_name(t))}</div>"
+                       for t in types)
+        self.html = (f"<b>Events</b>{rows}<div style='margin-top:4px'><i style='background:#fff;border-style:dashed'>"
+                     "</i>disputed or reported</div><div><span style='display:inline-block;width:16px;"
+                     "border-top:3px solid #D55E00;vertical-align:3px;margin-right:5px'></span>reported path</div>")

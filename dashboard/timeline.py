@@ -1,0 +1,83 @@
+"""The event timeline: one lane per event type, one mark per source, ranges drawn as bars."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import altair as alt
+import pandas as pd
+
+from . import style
+
+SELECTION = "pick"
+
+
+def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, source), with the start and end the chart draws."""
+    rows = []
+    for event in events.itertuples(index=False):
+        if event.date_end is None or (isinstance(event.date_end, float) and pd.isna(event.date_end)):
+            continue
+        end = date.fromisoformat(event.date_end)
+        start = date.fromisoformat(event.date_start) if event.date_start else end
+        for source in event.sources:
+            rows.append({
+                "id": event.id,
+                "type": style.type_name(event.type),
+                "source": source,
+                "start": pd.Timestamp(start),
+                "end": pd.Timestamp(end + timedelta(days=1)),
+                "ranged": start != end,
+                "reported": event.date_precision == "reported",
+                "when": _when(event),
+                "label": event.label,
+                "stance": event.stance,
+                "rule": event.date_rule,
+                "sentence": _short(event.sentence),
+            })
+    return pd.DataFrame(rows, columns=["id", "type", "source", "start", "end", "ranged", "reported", "when",
+                                       "label", "stance", "rule", "sentence"])
+
+
+def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420) -> alt.LayerChart:
+    data = timeline_rows(events)
+    colours = style.source_colours(sorted(set(data["source"])))
+    colour = alt.Color("source:N", title="Source",
+                       scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=420))
+    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear="dblclick")
+    tooltip = [alt.Tooltip("label:N", title="Event"), alt.Tooltip("when:N", title="When"),
+               alt.Tooltip("source:N", title="Source"), alt.Tooltip("stance:N", title="Stance"),
+               alt.Tooltip("rule:N", title="Date rule"), alt.Tooltip("sentence:N", title="Sentence")]
+    y = alt.Y("type:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200))
+    x = alt.X("start:T", title=None, axis=alt.Axis(format="%d %b %Y", labelFontSize=12, grid=True, tickCount=8))
+    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("source:N"), tooltip=tooltip)
+    emphasis = alt.condition(pick, alt.value(1.0), alt.value(0.35))
+    if selected:
+        emphasis = alt.condition(alt.datum.id == selected, alt.value(1.0), alt.value(0.35))
+    bars = base.transform_filter(alt.datum.ranged).mark_bar(height=10, cornerRadius=3).encode(
+        x=x, x2="end:T", color=colour, opacity=emphasis)
+    points = base.transform_filter(~alt.datum.ranged).mark_point(size=170, filled=True, strokeWidth=2).encode(
+        x=x,
+        color=colour,
+        shape=alt.condition(alt.datum.reported, alt.value("diamond"), alt.value("circle")),
+        fillOpacity=alt.condition(alt.datum.stance == "asserted", alt.value(1.0), alt.value(0.25)),
+        stroke=colour,
+        opacity=emphasis,
+    )
+    return (alt.layer(bars, points).add_params(pick)
+            .properties(height=height, width="container")
+            .configure_view(stroke=None)
+            .configure_axis(labelColor="#222"))
+
+
+def _when(event) -> str:
+    if event.date_precision == "reported":
+        return f"undated; reported {event.date_end}"
+    if event.date_start == event.date_end:
+        return f"{event.date_start} ({event.date_precision})"
+    return f"{event.date_start} to {event.date_end} ({event.date_precision})"
+
+
+def _short(text: str, limit: int = 220) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

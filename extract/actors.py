@@ -1,0 +1,104 @@
+"""Who acted: the subject noun phrase before a trigger, with titles stripped from names.
+
+A shallow reading of English word order, not a parser: the subject is the
+last noun phrase of the clause before the verb, skipping prepositional
+phrases ("four missiles from a Russian ship in the Caspian Sea crashed").
+"""
+
+from __future__ import annotations
+
+import re
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "one", "the other", "another", "there", "this", "who", "you"}
+_BOUNDARY = re.compile(r"[,;:“”\"()]|\b(?:that|when|while|which|who|since|because|after|before|if|as)\b")
+_TRAILING = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|can|may|might|must|should|did|does|do|not|n[o’']t|"
+    r"also|reportedly|allegedly|vehemently|been|be|to|ordered|first|already|never|just|then|still|had to|"
+    r"have to|has to|likely|later|finally|again))+\s*$", re.IGNORECASE)
+_PREPOSITIONS = {"from", "in", "on", "at", "to", "with", "by", "for", "into", "over", "through", "against",
+                 "of", "about", "near", "across", "toward", "towards", "between", "among", "within", "without"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "two", "three", "four", "five", "six",
+                "several", "some", "all", "both", "many", "senior", "unnamed", "unidentified", "other", "top",
+                "former", "local", "foreign", "military", "defense", "defence", "u.s.", "us-led", "armed"}
+AGENT_NOUNS = {
+    "official", "officials", "ministry", "spokesman", "spokeswoman", "pilots", "pilot", "planes", "plane",
+    "warplanes", "ships", "ship", "forces", "military", "troops", "government", "navy", "army", "jets", "jet",
+    "aircraft", "missiles", "rockets", "projectiles", "president", "minister", "militants", "rebels",
+    "fighters", "officers", "diplomats", "leaders", "police", "coalition", "authorities", "group", "drones",
+    "soldiers", "commanders", "sources", "analysts",
+}
+_TITLES = {
+    "president", "prime", "minister", "defense", "defence", "secretary", "foreign", "general", "major",
+    "captain", "admiral", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "chancellor", "king", "queen",
+    "prince", "spokesman", "spokeswoman", "navy", "army", "colonel", "lieutenant", "commander", "gen",
+}
+
+
+def subject(before: str) -> list[str]:
+    """Actors named by the subject at the end of `before` (the sentence up to a verb)."""
+    clause = _BOUNDARY.split(before)[-1]
+    clause = _TRAILING.sub("", clause)
+    if not clause.strip():
+        # A relative clause: "F-16s that took off": the subject precedes the boundary.
+        parts = _BOUNDARY.split(before)
+        clause = _TRAILING.sub("", parts[-2]) if len(parts) > 1 else ""
+    words = clause.split()
+    for _ in range(4):
+        phrase, rest = _last_noun_phrase(words)
+        if not phrase:
+            return []
+        if rest and rest[-1].lower() in _PREPOSITIONS:
+            words = rest[:-1]  # a prepositional phrase; the subject is further left
+            continue
+        return _split(phrase)
+    return []
+
+
+def _last_noun_phrase(words: list[str]) -> tuple[list[str], list[str]]:
+    i = len(words)
+    while i > 0 and len(words) - i < 8:
+        word = words[i - 1].strip(".’'")
+        lowered = word.lower()
+        if word[:1].isupper() or word[:1].isdigit() or lowered in AGENT_NOUNS or lowered in _DETERMINERS or lowered == "and":
+            i -= 1
+            continue
+        break
+    phrase = words[i:]
+    while phrase and phrase[0].lower() == "and":
+        phrase = phrase[1:]
+    if not phrase or not any(w[:1].isupper() or w.lower().strip(".") in AGENT_NOUNS for w in phrase):
+        return [], words[:i]
+    return phrase, words[:i]
+
+
+def _split(phrase: list[str]) -> list[str]:
+    actors, current = [], []
+    for word in phrase + ["and"]:
+        if word.lower() == "and":
+            cleaned = clean_actor(" ".join(current))
+            if cleaned:
+                actors.append(cleaned)
+            current = []
+        else:
+            current.append(word)
+    return actors
+
+
+def clean_actor(text: str) -> str | None:
+    """'Russian President Vladimir Putin' -> 'Vladimir Putin'; 'the Russian Navy' -> 'Russian Navy'."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" .,'’"), flags=re.IGNORECASE)
+    words = text.split()
+    if not words or text.lower() in PRONOUNS:
+        return None
+    i = 0
+    while i < len(words) and (words[i].lower().strip(".") in _TITLES or
+                              (i == 0 and words[i].endswith(("ian", "ish", "ese", "U.S.")))):
+        i += 1
+    name = words[i:]
+    if i and len(name) >= 2 and all(w[0].isupper() for w in name):
+        return " ".join(name)
+    return " ".join(words)
+
+
+def is_pronoun(text: str | None) -> bool:
+    return bool(text) and text.strip().lower() in PRONOUNS

@@ -1,0 +1,225 @@
+"""Reading articles and their metadata from files, uploads and pasted text.
+
+Formats: Markdown or plain text with an optional YAML front-matter block,
+HTML (text of the page, metadata from <title> and <meta> tags) and JSON
+(an object with `text` and metadata fields). Offsets of everything found
+later are into `Article.text`: for text and Markdown files the whole file as
+read, front matter included; for HTML and JSON the article text itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .dates import parse_date
+from .records import Article
+
+SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".json"}
+MAX_BYTES = 20_000_000
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FIELDS = ("title", "source", "published", "url", "language")
+
+
+class ArticleError(ValueError):
+    """An input that cannot be read as an article; the message names the problem."""
+
+
+def load_file(path: str | Path) -> Article:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{path.name}: too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ArticleError(f"{path.name}: cannot read ({error.strerror or error})") from error
+    return load_bytes(data, name=path.name, path=str(path))
+
+
+def load_bytes(data: bytes, *, name: str, path: str | None = None) -> Article:
+    """An article from raw bytes (an upload or a file), format chosen by the name's suffix."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(f"{name}: binary data, not text")
+    return load_text(_decode(data, name), name=name, path=path)
+
+
+def load_text(text: str, *, name: str, path: str | None = None, **metadata: object) -> Article:
+    """An article from text; `metadata` (title, source, published, ...) overrides what the text says."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        body, meta, start = _from_json(text, name)
+    elif suffix in (".html", ".htm"):
+        body, meta, start = _from_html(text)
+    else:
+        body, meta, start = text, *_front_matter(text, name)
+    meta.update({k: v for k, v in metadata.items() if v not in (None, "")})
+    if not body[start:].strip():
+        raise ArticleError(f"{name}: no article text")
+    problems = []
+    published = _published(meta.get("published"), name, problems)
+    title = _clean(meta.get("title")) or _headline(body[start:])
+    return Article(
+        id=_article_id(name, body),
+        text=body,
+        body_start=start,
+        path=path,
+        title=title,
+        source=_clean(meta.get("source")),
+        published=published,
+        url=_clean(meta.get("url")),
+        language=_clean(meta.get("language")),
+        problems=tuple(problems),
+    )
+
+
+def load_folder(folder: str | Path) -> tuple[list[Article], list[str]]:
+    """Every article in a folder, and one message per file that could not be read."""
+    articles, errors = [], []
+    for path in sorted(Path(folder).iterdir()):
+        if path.suffix.lower() not in SUFFIXES or path.name.startswith("."):
+            continue
+        try:
+            articles.append(load_file(path))
+        except ArticleError as error:
+            errors.append(str(error))
+    return articles, errors
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _front_matter(text: str, name: str) -> tuple[dict, int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except (yaml.YAMLError, ValueError) as error:
+        raise ArticleError(f"{name}: front matter is not valid YAML ({_first_line(error)})") from error
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{name}: front matter must be a mapping of fields, e.g. 'title: ...'")
+    return {k: meta.get(k) for k in _FIELDS if k in meta}, match.end()
+
+
+def _from_json(text: str, name: str) -> tuple[str, dict, int]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ArticleError(f"{name}: not valid JSON ({error.msg}, line {error.lineno})") from error
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise ArticleError(f"{name}: JSON must be an object with a 'text' field")
+    return data["text"], {k: data.get(k) for k in _FIELDS if k in data}, 0
+
+
+class _PageText(HTMLParser):
+    """Visible text of a page and its metadata; scripts and styles dropped."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer"}
+    _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "article", "section", "blockquote", "tr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.meta: dict[str, str] = {}
+        self._skipping: list[str] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or "").lower()
+            content = values.get("content")
+            if content:
+                self.meta.setdefault(key, content)
+        if tag == "title":
+            self._in_title = True
+        if tag in self._SKIP:
+            self._skipping.append(tag)
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        if self._skipping and self._skipping[-1] == tag:
+            self._skipping.pop()
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.meta.setdefault("title", data.strip())
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def _from_html(text: str) -> tuple[str, dict, int]:
+    page = _PageText()
+    page.feed(text)
+    page.close()
+    body = re.sub(r"[ \t]+", " ", "".join(page.parts))
+    body = re.sub(r"\s*\n\s*", "\n\n", body).strip()
+    m = page.meta
+    meta = {
+        "title": m.get("og:title") or m.get("title"),
+        "source": m.get("og:site_name") or m.get("author"),
+        "published": m.get("article:published_time") or m.get("date") or m.get("pubdate"),
+        "url": m.get("og:url"),
+        "language": None,
+    }
+    return body, meta, 0
+
+
+def _published(value: object, name: str, problems: list[str]) -> date | None:
+    if value in (None, ""):
+        problems.append("no publication date: relative dates are left unresolved")
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    parsed = parse_date(str(value))
+    if parsed is None:
+        problems.append(f"publication date {str(value)[:40]!r} is not a readable date: relative dates are left unresolved")
+    return parsed
+
+
+def _headline(body: str) -> str | None:
+    """The first line, when it reads like a headline (short, no full stop)."""
+    first = body.strip().split("\n", 1)[0].strip()
+    if 0 < len(first.split()) <= 16 and not first.endswith((".", "”", '"')):
+        return first
+    return None
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text[:300] or None
+
+
+def _article_id(name: str, body: str) -> str:
+    stem = re.sub(r"[^\w-]+", "-", Path(name).stem).strip("-")[:60] or "article"
+    if stem in ("article", "pasted"):
+        stem += "-" + hashlib.sha1(body.encode("utf-8", "replace")).hexdigest()[:10]
+    return stem
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0][:120]

@@ -1,0 +1,301 @@
+"""Event mentions in one article: what happened, when, where, who acted, who says so.
+
+Per sentence: triggers give the type; each date attaches to its nearest
+trigger; each place belongs to the trigger of its clause and takes its role
+from the preposition that introduces it ("launched from" → origin, "through
+their airspace" → route); the speaker of a quotation or of a "said that"
+frame is the claimant; a denial disputes the event of its complement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import actors as act
+from . import triggers as trig
+from .records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
+from .speech import SPEECH_VERBS, Attribution
+from .text import sentences
+
+_FRAMES = re.compile(rf"\b(?:{SPEECH_VERBS}|reports?|claims?|allegations?)\b")
+_ROLE_PREPOSITIONS = {
+    "from": "origin", "into": "destination", "to": "destination", "toward": "destination",
+    "towards": "destination", "at": "destination", "against": "destination", "on": "destination",
+    "for": "destination", "through": "via", "over": "via", "across": "via", "via": "via",
+    "in": "location", "near": "location", "inside": "location", "outside": "location", "off": "location",
+}
+_DIRECTED = {"launch", "movement", "diversion", "strike", "campaign"}
+_CLAUSE_BREAK = re.compile(r"\bthat\b|[;“”\"]|\b(?:while|but|which|who)\b")
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "northern",
+                "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+                "southwestern", "nearby", "neighbouring", "neighboring"}
+_SCAN_STOP = {"that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "said", "says", "told",
+              "and", "but", "or", "while"}
+_NOT_ORIGIN_NOUNS = {"approval", "request", "permission", "support", "help", "assistance", "pressure",
+                     "reports", "report", "statement", "news", "officials", "calls", "orders", "word", "comment"}
+_ORG_NOUN = re.compile(
+    r"['’]?s?\s+(?:government|regime|authorities|officials?|forces|army|military|ministry|embassy|police|navy|"
+    r"leadership|administration|parliament|media|troops|authority|allegations|reports|counterparts?)\b")
+_THEIR_AIRSPACE = re.compile(r"\b(?:through|over|across|via)\s+(?:their|its|the)\s+(?:air\s?space|skies|territory)\b")
+_QUANTITY = re.compile(
+    r"\b(?:a total of |all |at least |more than |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:missiles|rockets|ships|warships|warplanes|jets|aircraft|planes|targets|F-16s|people|civilians|soldiers|"
+    r"troops|drones|projectiles|bombs|sorties)\b", re.IGNORECASE)
+
+
+def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention],
+            quotes: list[Attribution]) -> list[EventMention]:
+    """Event mentions of one article, in reading order."""
+    mentions: list[EventMention] = []
+    last_speaker: str | None = None
+    dateline = _dateline(article, places)
+    for sentence in sentences(article.body, article.body_start):
+        found = trig.find(sentence.text, sentence.start)
+        if not found:
+            continue
+        sent_times = [t for t in timexes if sentence.start <= t.start < sentence.end
+                      and t.first_day is not None and t.type in ("DATE", "TIME")]
+        sent_places = [p for p in places if sentence.start <= p.start < sentence.end]
+        frames = list(_FRAMES.finditer(sentence.text))
+        first_index = len(mentions)
+        for trigger in _outermost(found):
+            mention = _mention(article, sentence, trigger, found, sent_times, sent_places, frames, quotes)
+            mention, last_speaker = _resolve_pronouns(mention, last_speaker)
+            if dateline and mention.type in trig.SPEECH_TYPES and not mention.places:
+                mention = replace(mention, places=(PlaceRole("location", dateline),))
+            mentions.append(mention)
+        _link_denials(mentions, first_index)
+    return mentions
+
+
+def _dateline(article: Article, places: list[PlaceMention]) -> PlaceMention | None:
+    """ "MOSCOW, Russian Federation. ...": where the article's statements were made."""
+    body = article.body
+    lead = len(body) - len(body.lstrip())
+    for place in places:
+        offset = place.start - article.body_start
+        if offset == lead and place.text.isupper() and re.match(r"\s*(?:,|—|–|-|\()", body[offset + len(place.text):]):
+            return place
+    return None
+
+
+def _outermost(found: list[trig.Trigger]) -> list[trig.Trigger]:
+    """Triggers not nested inside a longer one."""
+    return [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end for o in found)]
+
+
+def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, places, frames, quotes) -> EventMention:
+    start, end, precision, rule, date_text = _date(article, sentence, trigger, found, times, frames)
+    quote = next((a for a in quotes if a.quote.start <= trigger.start < a.quote.end), None)
+    actors = act.subject(sentence.text[:trigger.start - sentence.start])
+    claimant, stance = _attribution(sentence, trigger, frames, quote, article, actors)
+    return EventMention(
+        article_id=article.id,
+        type=trigger.type,
+        trigger=Span(trigger.start, trigger.end, trigger.text),
+        sentence=sentence,
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        date_rule=rule,
+        date_text=date_text,
+        places=tuple(_roles(sentence, trigger, places, found)),
+        actors=tuple(actors),
+        claimant=claimant,
+        stance=stance,
+        negated=trigger.negated,
+        hedged=trigger.hedged,
+        quantity=_quantity(sentence, trigger),
+    )
+
+
+def _date(article, sentence, trigger, found, times, frames):
+    """The date of the nearest timex whose nearest trigger is this one; else the report date."""
+    anchors = [(t.start, t.end) for t in found] + [(m.start() + sentence.start, m.end() + sentence.start) for m in frames]
+    for timex in sorted(times, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end)):
+        nearest = min(anchors, key=lambda a: _distance(timex.start, timex.end, *a))
+        if nearest == (trigger.start, trigger.end):
+            return timex.first_day, timex.last_day, timex.precision, f"dated by '{timex.text}' ({timex.rule})", timex.text
+    # Undated: it happened on or before it was reported; a dated "said on ..." frame is the report date.
+    for timex in times:
+        if timex.precision == "day" and timex.start < trigger.start:
+            return (timex.first_day, timex.first_day, "reported",
+                    f"undated; placed at the date it was reported ('{timex.text}')", None)
+    if article.published is None:
+        return None, None, "unknown", "undated, and the article has no publication date", None
+    return (article.published, article.published, "reported",
+            f"undated; placed at the article's publication date {article.published.isoformat()}", None)
+
+
+def _distance(start: int, end: int, other_start: int, other_end: int) -> int:
+    if end <= other_start:
+        return other_start - end
+    if start >= other_end:
+        return start - other_end
+    return 0
+
+
+def _roles(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], found) -> list[PlaceRole]:
+    """The places that are arguments of this trigger, each with its role."""
+    roles = []
+    for place in places:
+        if _owner(sentence, place, found) is not trigger:
+            continue
+        role = _role(sentence, place, trigger)
+        if role is not None:
+            roles.append(PlaceRole(role, place))
+    if trigger.type in _DIRECTED:
+        roles += _their_airspace(sentence, trigger, places, roles)
+    return roles
+
+
+def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> trig.Trigger | None:
+    """The trigger a place belongs to: the one containing it, the nearest before it in its clause, else the next."""
+    for t in found:
+        if t.start <= place.start < t.end:
+            return t
+    before = [t for t in found if t.end <= place.start]
+    after = [t for t in found if t.start >= place.end]
+    if before:
+        previous = before[-1]
+        between = sentence.text[previous.end - sentence.start:place.start - sentence.start]
+        same_clause = not _CLAUSE_BREAK.search(between)
+        locative = re.match(r"\s*(?:\S+\s+){0,6}?(?:in|at|from)\s", between)
+        if same_clause and (previous.type not in trig.SPEECH_TYPES or locative):
+            return previous
+        if not after:
+            return previous if same_clause else None
+    return after[0] if after else None
+
+
+def _role(sentence: Span, place: PlaceMention, trigger: trig.Trigger) -> str | None:
+    """origin, via, destination or location; None when the place is no argument ("US allegations")."""
+    limit = trigger.end if trigger.end <= place.start else sentence.start
+    local = sentence.text[limit - sentence.start:place.start - sentence.start]
+    after = sentence.text[place.end - sentence.start:]
+    if re.search(r"\binstead\s+of\s+(?:the\s+)?$", local) or _ORG_NOUN.match(after):
+        return None
+    if place.rule == "demonym" and re.match(r"\s+of\b", after):
+        return None  # "the Syrian city of Raqqa": the city is the place
+    if place.kind == "airspace":
+        return "via" if trigger.type in _DIRECTED else "location"
+    role = _preposition_role(local)
+    if role is None:
+        return None
+    if trigger.type in trig.SPEECH_TYPES:
+        return "location" if role in ("location", "origin") else None
+    if trigger.type not in _DIRECTED:
+        return "origin" if role == "origin" and trigger.type == "crash" else "location"
+    if trigger.type == "strike" and role == "location":
+        return "destination"
+    return role
+
+
+def _preposition_role(local: str) -> str | None:
+    """The role given by the prepositions just before a place; an inner "in" defers to an outer one."""
+    words = re.findall(r"[A-Za-z’'-]+", local)[-12:]
+    role = None
+    for distance, word in enumerate(reversed(words)):
+        lowered = word.lower()
+        if lowered in _SCAN_STOP:
+            break
+        candidate = _ROLE_PREPOSITIONS.get(lowered)
+        if candidate is None:
+            continue
+        index = len(words) - 1 - distance
+        if lowered == "to" and index + 1 < len(words) and _infinitive(words[index + 1]):
+            break  # "to avoid": a verb follows, not a place
+        if candidate == "origin" and index > 0 and words[index - 1].lower() in _NOT_ORIGIN_NOUNS:
+            return None if role is None else role
+        if candidate == "location" and role is None:
+            role = "location"
+            continue
+        role = candidate if role in (None, "location") else role
+        break
+    return role
+
+
+def _infinitive(word: str) -> bool:
+    return word[:1].islower() and word.lower() not in _DETERMINERS
+
+
+def _their_airspace(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], roles) -> list[PlaceRole]:
+    """ "... approval from Iran and Iraq ... through their airspace": the named countries are the route."""
+    match = _THEIR_AIRSPACE.search(sentence.text)
+    if not match:
+        return []
+    at = match.start() + sentence.start
+    taken = {r.place.place_id for r in roles}
+    countries = [p for p in places if p.end <= at and p.kind == "country"]
+    group = _coordinated_tail(sentence, countries)
+    return [PlaceRole("via", p) for p in group if p.place_id not in taken]
+
+
+def _coordinated_tail(sentence: Span, countries: list[PlaceMention]) -> list[PlaceMention]:
+    """The last run of places joined by 'and' or commas: 'Iran and Iraq'."""
+    group: list[PlaceMention] = []
+    for place in reversed(countries):
+        if group:
+            gap = sentence.text[place.end - sentence.start:group[0].start - sentence.start]
+            if not re.fullmatch(r"\s*(?:,|and|, and)\s*", gap):
+                break
+        group.insert(0, place)
+    return group
+
+
+def _attribution(sentence, trigger, frames, quote: Attribution | None, article: Article, actors: list[str]):
+    """Who asserts the event, and how: in a quotation, framed by "X said that", or by the article."""
+    if trigger.type in trig.SPEECH_TYPES:
+        return (actors[0] if actors else quote.speaker if quote else None), "asserted"
+    if quote is not None and quote.speaker:
+        return quote.speaker, "asserted"
+    before = sentence.text[:trigger.start - sentence.start]
+    framing = [m for m in frames if m.end() <= len(before)]
+    if framing:
+        return _frame_speaker(before, framing[-1]), "reported"
+    return article.source, "asserted"
+
+
+def _frame_speaker(before: str, frame: re.Match[str]) -> str | None:
+    word = frame.group().lower()
+    if word in ("reports", "report", "claims", "claim", "allegations", "allegation"):
+        by = re.match(r"\s+(?:by|from)\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+that\b", before[frame.end():])
+        if by:
+            return act.clean_actor(by.group(1))
+        head = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})$", before[:frame.start()])
+        return head.group(1).strip() if head else None
+    speakers = act.subject(before[:frame.start()])
+    return speakers[0] if speakers else None
+
+
+def _resolve_pronouns(mention: EventMention, last_speaker: str | None) -> tuple[EventMention, str | None]:
+    """ "He warned", "they retorted": the pronoun is the last speaker named before."""
+    claimant = mention.claimant
+    if act.is_pronoun(claimant) or (claimant is None and mention.type in trig.SPEECH_TYPES):
+        claimant = last_speaker
+    actors = tuple(last_speaker if act.is_pronoun(a) and last_speaker else a for a in mention.actors)
+    if mention.type in trig.SPEECH_TYPES and claimant and not act.is_pronoun(claimant):
+        last_speaker = claimant
+    return replace(mention, claimant=claimant, actors=actors), last_speaker
+
+
+def _quantity(sentence: Span, trigger: trig.Trigger) -> str | None:
+    best = None
+    for match in _QUANTITY.finditer(sentence.text):
+        distance = abs(match.start() + sentence.start - trigger.start)
+        if best is None or distance < best[0]:
+            best = (distance, match.group())
+    return best[1] if best else None
+
+
+def _link_denials(mentions: list[EventMention], first: int) -> None:
+    """A denial disputes the last event of its complement: "denied reports that missiles crashed"."""
+    for i in range(first, len(mentions)):
+        if mentions[i].type != "denial":
+            continue
+        claims = [j for j in range(i + 1, len(mentions)) if mentions[j].type not in trig.SPEECH_TYPES]
+        if claims:
+            mentions[i] = replace(mentions[i], denies=claims[-1])
+            mentions[claims[-1]] = replace(mentions[claims[-1]], stance="disputed")

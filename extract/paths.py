@@ -1,0 +1,89 @@
+"""The reported path of an event: origin, each route place in order, destination.
+
+A route place that is an area (a country, an airspace) is passed where the
+straight course from the previous waypoint to the next place crosses it, so
+a path "over Iran and Iraq" bends only as much as the text says. The countries the line really
+crosses come from the boundary polygons, to compare with what is claimed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geopy.distance import geodesic
+from shapely.geometry import LineString, Point
+from shapely.ops import nearest_points
+
+from gazetteer import Gazetteer
+
+from .records import PlaceMention
+
+_AREAS = {"country", "airspace", "region", "sea"}
+
+
+@dataclass(frozen=True)
+class Path:
+    points: tuple[tuple[float, float], ...]  # (lat, lon), densified along great circles
+    waypoints: tuple[tuple[float, float], ...]
+    length_km: float
+    crossed: tuple[str, ...]  # names of countries whose territory the line crosses, in order
+
+
+def event_path(origin: PlaceMention, route: list[PlaceMention], destination: PlaceMention,
+               gazetteer: Gazetteer) -> Path:
+    waypoints = [(origin.lat, origin.lon)]
+    ahead = [(p.lat, p.lon) for p in route] + [(destination.lat, destination.lon)]
+    for i, place in enumerate(route):
+        waypoints.append(_pass_point(place, waypoints[-1], ahead[i + 1], gazetteer))
+    waypoints.append(ahead[-1])
+    points: list[tuple[float, float]] = []
+    for a, b in zip(waypoints, waypoints[1:]):
+        points.extend(_great_circle(a, b)[:-1])
+    points.append(waypoints[-1])
+    length = sum(geodesic(a, b).km for a, b in zip(waypoints, waypoints[1:]))
+    line = LineString([(lon, lat) for lat, lon in points])
+    crossed = tuple(p.name for p in gazetteer.countries_crossed(line))
+    return Path(tuple(points), tuple(waypoints), round(length, 1), crossed)
+
+
+def _pass_point(place: PlaceMention, previous, target, gazetteer: Gazetteer) -> tuple[float, float]:
+    area = _area(place, gazetteer)
+    if area is None:
+        return (place.lat, place.lon)
+    course = LineString([(previous[1], previous[0]), (target[1], target[0])])
+    crossing = area.intersection(course)
+    if not crossing.is_empty:
+        mid = crossing.interpolate(0.5, normalized=True) if crossing.geom_type == "LineString" else crossing.centroid
+        return (mid.y, mid.x)
+    point, _ = nearest_points(area, course)
+    inward = area.representative_point()
+    # Step a little inside the area so the path visibly enters it.
+    nudged = Point(point.x + 0.1 * (inward.x - point.x), point.y + 0.1 * (inward.y - point.y))
+    return (nudged.y, nudged.x)
+
+
+def _area(place: PlaceMention, gazetteer: Gazetteer):
+    if place.kind not in _AREAS or not place.country_code or place.kind in ("sea", "region"):
+        return None
+    country = gazetteer.country(place.country_code)
+    return gazetteer.shape(country) if country else None
+
+
+def _great_circle(a: tuple[float, float], b: tuple[float, float], step_km: float = 50.0) -> list[tuple[float, float]]:
+    """Points from a to b along the great circle, about every `step_km`."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    v1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
+    v2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
+    angle = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(v1, v2)))))
+    steps = max(1, int(angle * 6371.0 / step_km))
+    if angle < 1e-9:
+        return [a, b]
+    points = []
+    for i in range(steps + 1):
+        t = i / steps
+        k1 = math.sin((1 - t) * angle) / math.sin(angle)
+        k2 = math.sin(t * angle) / math.sin(angle)
+        x, y, z = (k1 * p + k2 * q for p, q in zip(v1, v2))
+        points.append((round(math.degrees(math.atan2(z, math.hypot(x, y))), 4), round(math.degrees(math.atan2(y, x)), 4)))
+    return points

@@ -1,0 +1,67 @@
+"""Articles in, one events table out: the only place that runs the stages in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from gazetteer import Gazetteer, default_gazetteer
+
+from . import dates, events, places
+from .merge import merge
+from .records import Article, Extraction
+from .speech import attributions
+from .table import COLUMNS, events_table
+
+
+@dataclass
+class Corpus:
+    """Everything the dashboard and the exports need."""
+
+    articles: list[Article]
+    extractions: list[Extraction]
+    events: pd.DataFrame
+    problems: list[str]
+
+
+def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Dates, places and event mentions of one article, offsets into `article.text`."""
+    gazetteer = gazetteer or default_gazetteer()
+    body, offset = article.body, article.body_start
+    timexes = dates.tag(body, article.published, offset=offset)
+    found_places = places.recognise(body, gazetteer, offset=offset)
+    quotes = attributions(body, offset)
+    mentions = events.extract(article, timexes, found_places, quotes)
+    return Extraction(article, timexes, found_places, mentions)
+
+
+def build_corpus(articles: list[Article], problems: list[str] | None = None,
+                 gazetteer: Gazetteer | None = None) -> Corpus:
+    gazetteer = gazetteer or default_gazetteer()
+    problems = list(problems or [])
+    extractions = []
+    for article in articles:
+        try:
+            extractions.append(extract_article(article, gazetteer))
+        except Exception as error:  # one bad article must not sink the batch
+            problems.append(f"{article.id}: extraction failed ({type(error).__name__}: {error})")
+        for problem in article.problems:
+            problems.append(f"{article.id}: {problem}")
+    return Corpus(articles, extractions, corpus_events(extractions, gazetteer), problems)
+
+
+def corpus_events(extractions: list[Extraction], gazetteer: Gazetteer) -> pd.DataFrame:
+    all_mentions = [m for e in extractions for m in e.events]
+    if not all_mentions:
+        return pd.DataFrame(columns=list(COLUMNS))
+    clusters = merge(all_mentions)
+    per_article = {e.article.id: e.events for e in extractions}
+    articles = {e.article.id: e.article for e in extractions}
+    return events_table(clusters, per_article, articles, gazetteer)
+
+
+def with_published(article: Article, published) -> Article:
+    """The same article with another publication date (the CLI's --published)."""
+    problems = tuple(p for p in article.problems if "publication date" not in p)
+    return replace(article, published=published, problems=problems)

@@ -1,0 +1,170 @@
+"""The events table: one row per real event. Its columns are defined here and only here.
+
+The dashboard, the exports and `python -m extract` all read this table, so
+a column added here reaches all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pandas as pd
+
+from gazetteer import Gazetteer
+
+from .merge import Cluster, describe_date
+from .paths import event_path
+from .records import Article, EventMention, PlaceRole
+
+COLUMNS: dict[str, str] = {
+    "id": "stable identifier, from the event's first mention",
+    "type": "event type (see extract.triggers.TAXONOMY)",
+    "label": "one line for timeline and map: what, where, who",
+    "date_start": "first day the event may have happened (ISO date), empty if unknown",
+    "date_end": "last day the event may have happened (ISO date)",
+    "date_precision": "day, week, month, ..., range; 'reported' when undated and placed at the report date",
+    "date_rule": "how the date was found",
+    "origin": "name of the place the event started from",
+    "via": "names of the route places, in order",
+    "destination": "name of the target or destination",
+    "location": "name of the place where the event happened",
+    "places": "every place with role, name, kind, lat, lon, place_id, country_code",
+    "lat": "latitude of the event's marker (location, else destination, else origin)",
+    "lon": "longitude of the event's marker",
+    "path": "[[lat, lon], ...] of the reported path when origin and destination are known",
+    "path_km": "length of the path along the ground, km (geodesic)",
+    "crossed": "countries whose territory the path crosses, from boundary polygons",
+    "actors": "who acted",
+    "claimants": "who asserts the event",
+    "stance": "asserted, reported, disputed or denied",
+    "disputed_by": "ids of the denial events that dispute this one",
+    "denies": "ids of the events this denial disputes",
+    "negated": "the event is reported as not having happened",
+    "hedged": "the report is hedged (may, likely, reportedly)",
+    "quantities": "quantities as reported, with their sources: never averaged",
+    "sources": "names of the sources reporting the event",
+    "articles": "ids of the articles reporting the event",
+    "sentence": "the sentence of the first mention",
+    "mentions": "every mention: article, sentence, start, end, trigger",
+    "merge_reason": "why the mentions were taken as one event",
+}
+_PRECISION_RANK = ["day", "time", "week", "month", "season", "quarter", "year", "range", "decade", "reported", "unknown"]
+_ROLE_ORDER = {"origin": 0, "via": 1, "destination": 2, "location": 3}
+_SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "airspace": 2}
+
+
+def events_table(clusters: list[Cluster], mentions: dict[str, list[EventMention]],
+                 articles: dict[str, Article], gazetteer: Gazetteer) -> pd.DataFrame:
+    """The table of events; `mentions` lists each article's mentions in the order denials index them."""
+    rows = [_row(c, articles, gazetteer) for c in clusters]
+    event_of = {id(m): row["id"] for c, row in zip(clusters, rows) for m in c.mentions}
+    by_id = {row["id"]: row for row in rows}
+    for cluster, row in zip(clusters, rows):
+        for mention in cluster.mentions:
+            if mention.denies is None:
+                continue
+            target = event_of[id(mentions[mention.article_id][mention.denies])]
+            if target != row["id"] and target not in row["denies"]:
+                row["denies"].append(target)
+                by_id[target]["disputed_by"].append(row["id"])
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _event_id(cluster: Cluster) -> str:
+    first = cluster.mentions[0]
+    digest = hashlib.sha1(f"{first.article_id}:{first.trigger.start}".encode()).hexdigest()[:10]
+    return f"{first.type}-{digest}"
+
+
+def _best_date(mentions: list[EventMention]) -> EventMention:
+    return min(mentions, key=lambda m: (_PRECISION_RANK.index(m.date_precision) if m.date_precision in _PRECISION_RANK else 99,
+                                        m.date_start or date.max))
+
+
+def _places(mentions: list[EventMention]) -> list[PlaceRole]:
+    chosen: dict[str, PlaceRole] = {}
+    for mention in mentions:
+        for role in mention.places:
+            key = role.place.place_id
+            if key not in chosen or _ROLE_ORDER[role.role] < _ROLE_ORDER[chosen[key].role]:
+                chosen[key] = role
+    return sorted(chosen.values(), key=lambda r: (_ROLE_ORDER[r.role], _SPECIFICITY.get(r.place.kind, 1)))
+
+
+def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -> dict:
+    mentions = cluster.mentions
+    dated = _best_date(mentions)
+    places = _places(mentions)
+    by_role = {role: [r.place for r in places if r.role == role] for role in _ROLE_ORDER}
+    marker = (by_role["location"] or by_role["destination"] or by_role["origin"] or by_role["via"] or [None])[0]
+    path = None
+    if by_role["origin"] and by_role["destination"]:
+        path = event_path(by_role["origin"][0], by_role["via"], by_role["destination"][0], gazetteer)
+    sources = _unique(articles[m.article_id].source or m.article_id for m in mentions)
+    return {
+        "id": _event_id(cluster),
+        "type": cluster.type,
+        "label": _label(cluster.type, by_role, dated),
+        "date_start": dated.date_start.isoformat() if dated.date_start else None,
+        "date_end": dated.date_end.isoformat() if dated.date_end else None,
+        "date_precision": dated.date_precision,
+        "date_rule": dated.date_rule,
+        "origin": by_role["origin"][0].name if by_role["origin"] else None,
+        "via": [p.name for p in by_role["via"]],
+        "destination": by_role["destination"][0].name if by_role["destination"] else None,
+        "location": by_role["location"][0].name if by_role["location"] else None,
+        "places": [_place_dict(r) for r in places],
+        "lat": marker.lat if marker else None,
+        "lon": marker.lon if marker else None,
+        "path": [list(p) for p in path.points] if path else None,
+        "path_km": path.length_km if path else None,
+        "crossed": list(path.crossed) if path else [],
+        "actors": _unique(a for m in mentions for a in m.actors),
+        "claimants": _unique(m.claimant for m in mentions if m.claimant),
+        "stance": _stance(mentions),
+        "disputed_by": [],
+        "denies": [],
+        "negated": any(m.negated for m in mentions),
+        "hedged": all(m.hedged for m in mentions),
+        "quantities": _unique(f"{m.quantity} ({articles[m.article_id].source or m.article_id})" for m in mentions if m.quantity),
+        "sources": sources,
+        "articles": _unique(m.article_id for m in mentions),
+        "sentence": mentions[0].sentence.text,
+        "mentions": [_mention_dict(m) for m in mentions],
+        "merge_reason": " | ".join(cluster.reasons),
+    }
+
+
+def _label(kind: str, by_role: dict, dated: EventMention) -> str:
+    name = kind.replace("_", " ").capitalize()
+    route = [p.name for role in ("origin", "via", "destination") for p in by_role[role]]
+    where = " → ".join(_unique(route)) if len(route) > 1 else ""
+    if not where and (by_role["location"] or route):
+        where = "in " + (by_role["location"] or by_role["destination"] or by_role["origin"] or by_role["via"])[0].name
+    return f"{name}: {where}" if where else name
+
+
+def _stance(mentions: list[EventMention]) -> str:
+    """Disputed if anyone disputes it; else asserted if anyone states it as fact; else reported."""
+    stances = {m.stance for m in mentions}
+    for stance in ("denied", "disputed", "asserted"):
+        if stance in stances:
+            return stance
+    return "reported"
+
+
+def _place_dict(role: PlaceRole) -> dict:
+    p = role.place
+    return {"role": role.role, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "place_id": p.place_id, "country_code": p.country_code, "text": p.text}
+
+
+def _mention_dict(m: EventMention) -> dict:
+    return {"article_id": m.article_id, "start": m.sentence.start, "end": m.sentence.end,
+            "trigger_start": m.trigger.start, "trigger_end": m.trigger.end, "trigger": m.trigger.text,
+            "date": describe_date(m), "stance": m.stance, "claimant": m.claimant}
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))

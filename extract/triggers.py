@@ -1,0 +1,75 @@
+"""The event taxonomy and the words that trigger each type, in all inflections.
+
+In the spirit of PLOVER/CAMEO, sized for reports of military incidents and
+the diplomacy around them. Negation and hedging are attributes of an event,
+found around its trigger, never separate events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TAXONOMY: dict[str, str] = {
+    "launch": "launch or firing of missiles, rockets or other weapons",
+    "strike": "strike or impact on a target",
+    "crash": "crash or landing of a weapon or aircraft off its target",
+    "campaign": "start or expansion of a military campaign",
+    "movement": "flight, deployment or movement of forces",
+    "diversion": "diversion or rerouting of aircraft or ships",
+    "airspace_violation": "violation of a country's airspace",
+    "statement": "announcement or statement",
+    "denial": "denial or rejection of a claim",
+    "accusation": "accusation, criticism or warning",
+    "meeting": "meeting or talks",
+    "agreement": "agreement or cooperation",
+    "casualties": "deaths or injuries",
+}
+SPEECH_TYPES = {"statement", "denial", "accusation"}
+
+_LEXICON: dict[str, str] = {
+    "campaign": r"(?:launch(?:ed|es|ing)?|beg[ia]n|start(?:ed|s)?|expand(?:ed|s)?)\s+(?:(?:its|their|a|an|the|his|her)\s+)?(?:\w+\s+){0,2}?(?:campaign|operation|offensive)",
+    "airspace_violation": r"violat(?:ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into",
+    "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)",
+    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets",
+    "crash": r"crash(?:ed|es|ing)?|landed|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
+    "diversion": r"divert(?:ed|ing|s)?|rerout(?:ed|e|es|ing)|change\s+their\s+flight\s+paths",
+    "movement": r"took\s+off|tak(?:e|es|ing)\s+off|flew|fly(?:ing)?\s+over|deploy(?:ed|s|ing)|sail(?:ed|ing)|on\s+their\s+way",
+    "denial": r"den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|retorted",
+    "accusation": r"accus(?:ed|es|ing)|warn(?:ed|s|ing)?|lash(?:ed|es)\s+out|call(?:ed|s)\s+out|condemn(?:ed|s|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing)",
+    "meeting": r"\bmet\b|meet(?:s|ing)?\b|talks\b|summit\b",
+    "agreement": r"agree(?:d|s|ment)?\b",
+    "casualties": r"casualties|killed|deaths|wounded|injured",
+    "statement": r"announc(?:ed|es|ing|ement)",
+}
+_TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, pattern in _LEXICON.items()), re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|would|likely|possibly|probably|reportedly|allegedly|apparently|perhaps|appear(?:s|ed)? to)\b"
+    r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    start: int
+    end: int
+    text: str
+    negated: bool
+    hedged: bool
+
+
+def find(sentence: str, offset: int = 0) -> list[Trigger]:
+    """Event triggers of one sentence, with negation and hedging read from the words before them."""
+    triggers = []
+    for match in _TRIGGERS.finditer(sentence):
+        before = sentence[max(0, match.start() - 40):match.start()]
+        triggers.append(Trigger(
+            type=match.lastgroup or "statement",
+            start=match.start() + offset,
+            end=match.end() + offset,
+            text=match.group(),
+            negated=bool(_NEGATION.search(before)),
+            hedged=bool(_HEDGE.search(before)),
+        ))
+    return triggers
