@@ -17,23 +17,24 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR = STATIC / "vendor"
 FILES = {
     "leaflet.js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
+    "jquery.js": "https://code.jquery.com/jquery-3.7.1.min.js",
     "leaflet.css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
 }
 URL_PREFIX = "/app/static/vendor/"
 
 
 class OfflineMap(folium.Map):
-    """A folium map that loads only Leaflet, from this server."""
+    """A folium map that loads only Leaflet and jQuery, from this server."""
 
-    default_js = [("leaflet", URL_PREFIX + "leaflet.js")]
+    default_js = [("leaflet", URL_PREFIX + "leaflet.js"), ("jquery", URL_PREFIX + "jquery.js")]
     default_css = [("leaflet_css", URL_PREFIX + "leaflet.css")]
 
 
 def inline_header() -> str:
-    """Leaflet inlined into a <head>, for self-contained HTML exports."""
-    js = (VENDOR / "leaflet.js").read_text(encoding="utf-8")
+    """Leaflet and jQuery inlined into a <head>, for self-contained HTML exports."""
     css = (VENDOR / "leaflet.css").read_text(encoding="utf-8")
-    return f"<style>{css}</style>\n<script>{js}</script>"
+    scripts = "".join(f"<script>{(VENDOR / n).read_text(encoding='utf-8')}</script>" for n in ("leaflet.js", "jquery.js"))
+    return f"<style>{css}</style>\n{scripts}"
 
 
 def write_vendor_files() -> list[Path]:

@@ -137,9 +137,14 @@ def _draw_marker(row, lat: float, lon: float, layer: folium.FeatureGroup, select
         fill=True,
         fill_color=colour,
         fill_opacity=0.95 if row.stance == "asserted" else 0.55,
-        tooltip=escape(f"{row.label} · {_when(row)}"),
+        tooltip=escape(tooltip_text(row)),
         popup=folium.Popup(_popup_html(row), max_width=360),
     ).add_to(layer)
+
+
+def tooltip_text(row) -> str:
+    """The marker's tooltip; the app maps a clicked tooltip back to its event."""
+    return f"{row.label} · {_when(row)}"
 
 
 def _when(row) -> str:

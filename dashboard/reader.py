@@ -46,5 +46,5 @@ def _plain(text: str, start: int, end: int, sentence: tuple[int, int] | None) ->
     if not sentence or end <= sentence[0] or start >= sentence[1]:
         return escape(text[start:end])
     a, b = max(start, sentence[0]), min(end, sentence[1])
-    return (escape(text[start:a]) + f"<mark id='cm-selected' style='background:{_MARKS['sentence']};"
+    return (escape(text[start:a]) + f"<mark class='cm-selected' style='background:{_MARKS['sentence']};"
             "padding:1px 0;box-shadow:0 0 0 2px #f59e0b'>" + escape(text[a:b]) + "</mark>" + escape(text[b:end]))

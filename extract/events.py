@@ -25,7 +25,7 @@ _ROLE_PREPOSITIONS = {
     "for": "destination", "through": "via", "over": "via", "across": "via", "via": "via",
     "in": "location", "near": "location", "inside": "location", "outside": "location", "off": "location",
 }
-_DIRECTED = {"launch", "movement", "diversion", "strike", "campaign"}
+_DIRECTED = {"launch", "movement", "diversion", "strike"}
 _CLAUSE_BREAK = re.compile(r"\bthat\b|[;“”\"]|\b(?:while|but|which|who)\b")
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "northern",
                 "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",

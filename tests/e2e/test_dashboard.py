@@ -1,0 +1,49 @@
+"""The dashboard as a person sees it: loaded in Chromium, map and timeline drawn, no request leaves the machine."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def _wait_for_dashboard(page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_text("Timeline", exact=True).first.wait_for(timeout=60_000)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+    page.locator(".vega-embed").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
+
+
+def test_map_and_timeline_are_drawn_offline(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    frame = page.frame_locator(MAP_FRAME)
+    # Countries of the offline basemap, event markers and the missile path are SVG paths.
+    assert frame.locator("path.leaflet-interactive").count() >= 5
+    assert frame.locator(".cm-legend").count() == 1
+    assert "launch" in frame.locator(".cm-legend").inner_text()
+    assert page.locator(".vega-embed canvas, .vega-embed svg").count() >= 1
+    assert page.get_by_text("Traceback").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    assert page.outside_requests == [], f"requests left the machine: {page.outside_requests[:5]}"
+
+
+def test_selecting_an_event_shows_its_sentence(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    # Tick the first row's selection box (glide-data-grid draws on a canvas).
+    page.mouse.click(box["x"] + 12, box["y"] + 50)
+    reader = page.locator(".cm-article").first
+    marks = reader.locator("mark.cm-selected")
+    marks.first.wait_for(timeout=30_000)
+    highlighted = "".join(marks.all_inner_texts())
+    article = reader.inner_text()
+    assert len(highlighted) > 20 and highlighted in article
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-selected.png"), full_page=True)
