@@ -25,7 +25,7 @@ from .mapview import build_map, tooltip_text
 from .reader import article_html
 from .timeline import SELECTION, timeline_chart
 
-DATA_DIR = Path(os.environ.get("CHRONOMAP_DATA", Path(__file__).resolve().parent.parent / "data" / "articles"))
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
 
 
@@ -59,12 +59,13 @@ def _folder_stamp(folder: Path) -> tuple:
 
 def main() -> None:
     st.set_page_config(page_title="Chronomap", page_icon="🗺️", layout="wide")
-    if not DATA_DIR.is_dir():
-        st.error(f"The article folder {DATA_DIR} does not exist. Set CHRONOMAP_DATA to a folder of articles.")
+    folder = Path(os.environ.get("CHRONOMAP_DATA") or DEFAULT_DATA)
+    if not folder.is_dir():
+        st.error(f"The article folder {folder} does not exist. Set CHRONOMAP_DATA to a folder of articles.")
         return
-    corpus = _corpus(str(DATA_DIR), _folder_stamp(DATA_DIR))
+    corpus = _corpus(str(folder), _folder_stamp(folder))
     events = corpus.events
-    chosen = _sidebar(corpus, events)
+    chosen = _sidebar(corpus, events, folder)
     view = flt.apply(events, chosen)
     _header(corpus, view)
     if not len(view):
@@ -93,11 +94,11 @@ def main() -> None:
     _selected_panel(corpus, view, st.session_state.get("selected"))
 
 
-def _sidebar(corpus: Corpus, events: pd.DataFrame) -> flt.Filters:
+def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path) -> flt.Filters:
     opts = flt.options(events)
     with st.sidebar:
         st.title("Chronomap")
-        st.caption(f"{len(corpus.articles)} articles from `{DATA_DIR.name}/` · {len(events)} events")
+        st.caption(f"{len(corpus.articles)} articles from `{folder.name}/` · {len(events)} events")
         sources = st.multiselect("Sources", opts.sources, placeholder="All sources", key="f_sources")
         types = st.multiselect("Event types", opts.types, format_func=lambda t: t.replace("_", " "),
                                placeholder="All types", key="f_types")

@@ -106,8 +106,9 @@ def _front_matter(text: str, name: str) -> tuple[dict, int]:
     if not match:
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1))
-    except (yaml.YAMLError, ValueError) as error:
+        # BaseLoader: every value a plain string, no tags acted on, no date conversion that could fail.
+        meta = yaml.load(match.group(1), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as error:
         raise ArticleError(f"{name}: front matter is not valid YAML ({_first_line(error)})") from error
     if meta is None:
         meta = {}
@@ -208,7 +209,7 @@ def _headline(body: str) -> str | None:
 
 
 def _clean(value: object) -> str | None:
-    if value is None:
+    if not isinstance(value, (str, int, float)):
         return None
     text = re.sub(r"\s+", " ", str(value)).strip()
     return text[:300] or None

@@ -26,6 +26,8 @@ _PLACE_NOUNS = (
     "territory|territories|waters|soil|capital|port|province|region|mainland|countryside|frontier|side|"
     "island|islands|shore|skies"
 )
+_AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north|south|east|west|"
+                          r"northeastern|northwestern|southeastern|southwestern)\s+$")
 _DEMONYM_PLACE = re.compile(rf"\s+(?P<noun>{_PLACE_NOUNS})\b")
 _AIRSPACE_AFTER = re.compile(r"(?:['’]s)?\s+airspace\b")
 _SHIP_NOUNS = r"(?:ship|ships|vessel|vessels|frigate|frigates|destroyer|destroyers|corvette|corvettes|cruiser|cruisers|carrier|carriers|submarine|submarines|warship|warships|boat|boats)"
@@ -84,7 +86,9 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[Place
         if matched:
             end, places, rule = matched
             if not any(s <= token.start < e for s, e in blocked):
-                found.append((token.start, end, places, rule))
+                prefix = _AREA_BEFORE.search(text, 0, token.start)
+                start = prefix.start() if prefix else token.start
+                found.append((start, end, places, rule))
             while i < len(tokens) and tokens[i].start < end:
                 i += 1
             continue

@@ -32,7 +32,7 @@ _LEXICON: dict[str, str] = {
     "airspace_violation": r"violat(?:ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into",
     "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)",
     "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets",
-    "crash": r"crash(?:ed|es|ing)?|landed|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
+    "crash": r"crash(?:ed|es|ing)?|land(?:ed|s|ing)?(?=\s+(?:in|on|near|inside|short|outside))|landed|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
     "diversion": r"divert(?:ed|ing|s)?|rerout(?:ed|e|es|ing)|change\s+their\s+flight\s+paths",
     "movement": r"took\s+off|tak(?:e|es|ing)\s+off|flew|fly(?:ing)?\s+over|deploy(?:ed|s|ing)|sail(?:ed|ing)|on\s+their\s+way",
     "denial": r"den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|retorted",

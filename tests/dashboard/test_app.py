@@ -1,0 +1,67 @@
+"""The Streamlit page driven by AppTest: filters applied, problems shown, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "streamlit_app.py")
+
+
+def run_app(monkeypatch, folder: Path) -> AppTest:
+    monkeypatch.setenv("CHRONOMAP_DATA", str(folder))
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def summary(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if " events**" in m.value)
+
+
+def test_loads_the_bundled_corpus(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert app.title[0].value == "Chronomap"
+    total = int(summary(app).split("**")[1].split()[0])
+    assert total >= 10
+    assert len(app.dataframe[0].value) == total
+
+
+def test_filters_update_the_views(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    app.multiselect(key="f_types").set_value(["launch"]).run()
+    assert not app.exception
+    assert summary(app).startswith("**1 events**")
+    assert list(app.dataframe[0].value["type"]) == ["launch"]
+    app.multiselect(key="f_sources").set_value(["PressTV"]).run()
+    assert summary(app).startswith("**1 events**")
+
+
+def test_bad_files_are_listed_and_the_rest_still_loads(monkeypatch, tmp_path):
+    (tmp_path / "good.md").write_text("---\npublished: 2015-10-08\nsource: Wire\n---\n"
+                                      "On Wednesday, Russia launched missiles from the Caspian Sea into Syria.",
+                                      encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("Jets struck Raqqa yesterday.", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "broken.md").write_text("---\ntitle: [oops\n---\ntext", encoding="utf-8")
+    app = run_app(monkeypatch, tmp_path)
+    problems = " ".join(e.label for e in app.expander)
+    assert "problems" in problems
+    text = " ".join(m.value for m in app.markdown)
+    assert "binary.txt: binary data" in text and "broken.md: front matter is not valid YAML" in text
+    assert "undated" in text and "no publication date" in text
+    assert summary(app)  # the good article's events are still shown
+
+
+def test_missing_folder_is_a_clear_message(monkeypatch, tmp_path):
+    app = run_app(monkeypatch, tmp_path / "nowhere")
+    assert "does not exist" in app.error[0].value
+
+
+def test_empty_folder(monkeypatch, tmp_path):
+    app = run_app(monkeypatch, tmp_path)
+    assert any("No events" in i.value for i in app.info)

@@ -1,0 +1,106 @@
+"""Event mentions from short sentences written for each rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.articles import load_text
+from extract.pipeline import extract_article
+
+FRONT = "---\nsource: Wire\npublished: 2015-10-08\n---\n"
+
+
+def mentions(body: str, gazetteer, published: str | None = "2015-10-08"):
+    front = f"---\nsource: Wire\npublished: {published}\n---\n" if published else "---\nsource: Wire\n---\n"
+    return extract_article(load_text(front + body, name="t.md"), gazetteer).events
+
+
+def roles(mention) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in mention.places:
+        out.setdefault(r.role, []).append(r.place.name)
+    return out
+
+
+def test_launch_with_origin_destination_and_date(gazetteer):
+    [launch] = mentions("On Wednesday, the Russian Navy launched 26 cruise missiles into Syria from the Caspian Sea.",
+                        gazetteer)
+    assert launch.type == "launch"
+    assert roles(launch) == {"destination": ["Syria"], "origin": ["Caspian Sea"]}
+    assert (launch.date_start, launch.date_precision) == (date(2015, 10, 7), "day")
+    assert launch.actors == ("Russian Navy",)
+    assert launch.quantity == "26 cruise missiles"
+    assert launch.stance == "asserted" and launch.claimant == "Wire"
+
+
+def test_route_through_their_airspace(gazetteer):
+    [launch] = mentions("Russia needed approval from Iran and Iraq to launch the attack, "
+                        "since the missiles travelled through their airspace.", gazetteer)
+    assert roles(launch) == {"via": ["Iran", "Iraq"]}
+
+
+def test_inner_preposition_defers_to_the_outer_one(gazetteer):
+    [crash] = mentions("Four missiles from a Russian ship in the Caspian Sea crashed into Iran instead of Syria.",
+                       gazetteer)
+    assert crash.type == "crash"
+    assert roles(crash) == {"origin": ["Caspian Sea"], "location": ["Iran"]}
+
+
+def test_negation_and_hedging_are_attributes(gazetteer):
+    [landed] = mentions("The missiles did not land in Iran.", gazetteer)
+    assert landed.type == "crash" and landed.negated
+    [crash] = mentions("Two missiles may have crashed in Iran.", gazetteer)
+    assert crash.hedged and not crash.negated
+
+
+def test_undated_event_is_placed_at_the_report_date(gazetteer):
+    [meeting] = mentions("Officials met in Brussels.", gazetteer)
+    assert (meeting.date_end, meeting.date_precision) == (date(2015, 10, 8), "reported")
+    assert "undated" in meeting.date_rule
+
+
+def test_undated_event_without_publication_date_is_unknown(gazetteer):
+    [meeting] = mentions("Officials met in Brussels.", gazetteer, published=None)
+    assert meeting.date_precision == "unknown" and meeting.date_end is None
+
+
+def test_the_date_goes_to_the_nearest_verb(gazetteer):
+    [landed] = mentions("On Thursday, two U.S. officials told CNN that four rockets landed in Iran.", gazetteer)
+    assert landed.type == "crash"
+    assert landed.date_precision == "reported" and landed.date_end == date(2015, 10, 8)
+    assert landed.stance == "reported" and landed.claimant == "two U.S. officials"
+
+
+def test_denial_disputes_the_claim_of_its_complement(gazetteer):
+    denial, crash = mentions("The ministry denied CNN reports that four missiles crashed in Iran.", gazetteer)
+    assert denial.type == "denial" and crash.type == "crash"
+    assert denial.denies == 1
+    assert crash.stance == "disputed" and crash.claimant == "CNN"
+
+
+def test_claims_in_a_quote_belong_to_the_speaker(gazetteer):
+    [strike] = mentions("“Our missiles hit their targets in Syria,” Konashenkov said.", gazetteer)
+    assert strike.type == "strike" and strike.claimant == "Konashenkov"
+    assert roles(strike) == {"destination": ["Syria"]}
+
+
+def test_pronoun_speaker_is_the_last_speaker_named(gazetteer):
+    events = mentions("Defense Secretary Ashton Carter lashed out at Russia. He warned of casualties.", gazetteer)
+    warning = [e for e in events if e.trigger.text == "warned"][0]
+    assert warning.claimant == "Ashton Carter"
+
+
+def test_meeting_actors_lose_their_titles(gazetteer):
+    [meeting] = mentions("President Barack Obama and Russian President Vladimir Putin met in New York.", gazetteer)
+    assert meeting.actors == ("Barack Obama", "Vladimir Putin")
+    assert roles(meeting) == {"location": ["New York City"]}
+
+
+def test_statement_location_from_the_dateline(gazetteer):
+    [denial] = mentions("MOSCOW, Russia. A senior official rejected the allegations.", gazetteer)
+    assert denial.type == "denial" and roles(denial) == {"location": ["Moscow"]}
+
+
+def test_modifier_countries_are_no_event_places(gazetteer):
+    [denial] = mentions("The official rejected US allegations.", gazetteer)
+    assert denial.places == ()

@@ -1,0 +1,84 @@
+"""Place recognition: spans, airspaces, demonyms, datelines; ships, people and metonyms are not places."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.places import recognise
+
+
+def names(text: str, gazetteer) -> list[tuple[str, str, str]]:
+    return [(p.text, p.name, p.kind) for p in recognise(text, gazetteer)]
+
+
+def test_countries_seas_and_cities(gazetteer):
+    found = names("Missiles flew from the Caspian Sea over Iran to Raqqa in Syria.", gazetteer)
+    assert found == [("Caspian Sea", "Caspian Sea", "sea"), ("Iran", "Iran", "country"),
+                     ("Raqqa", "Ar Raqqah", "city"), ("Syria", "Syria", "country")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Jets crossed Iraq airspace at dawn.", "Iraq airspace"),
+    ("Russian jets violated Turkish airspace.", "Turkish airspace"),
+    ("They entered Iran's airspace.", "Iran's airspace"),
+])
+def test_airspaces(gazetteer, text, span):
+    [place] = recognise(text, gazetteer)
+    assert (place.text, place.kind) == (span, "airspace")
+    assert place.place_id.startswith("airspace:")
+
+
+def test_demonym_before_a_place_noun_is_a_place(gazetteer):
+    [place] = recognise("Two F-16s took off from a Turkish airfield.", gazetteer)
+    assert (place.text, place.name, place.kind) == ("Turkish airfield", "Turkey", "country")
+
+
+def test_demonym_before_a_person_is_not(gazetteer):
+    assert names("Syrian President Bashar al-Assad spoke.", gazetteer) == []
+
+
+def test_upper_case_dateline(gazetteer):
+    found = names("MOSCOW, Russian Federation. Officials said little.", gazetteer)
+    assert found[:2] == [("MOSCOW", "Moscow", "city"), ("Russian Federation", "Russia", "country")]
+    assert 55 < recognise("MOSCOW, Russia.", gazetteer)[0].lat < 56
+
+
+@pytest.mark.parametrize("text", [
+    "No matter how distasteful it is for our colleagues in the Pentagon and Langley, it hit.",
+    "The Pentagon said the planes were diverted.",
+    "A statement from the Kremlin and the White House followed.",
+])
+def test_metonyms_are_not_places(gazetteer, text):
+    assert names(text, gazetteer) == []
+
+
+def test_ship_names_are_not_places(gazetteer):
+    text = ("The group, consisting of the Dagestan missile ship, the small missile ships, Grad Sviyazhsk, "
+            "Uglich and Veliky Ustyug, fired from the Caspian Sea.")
+    assert [p.text for p in recognise(text, gazetteer)] == ["Caspian Sea"]
+
+
+def test_people_are_not_places(gazetteer):
+    text = "Navy Captain Jeff Davis spoke. Davis said President Barack Obama agreed. Obama left."
+    assert names(text, gazetteer) == []
+
+
+def test_sentence_initial_common_words_are_not_places(gazetteer):
+    assert names("One official said more. No decision was made. Police left.", gazetteer) == []
+
+
+def test_area_prefix_is_part_of_the_span(gazetteer):
+    [place] = recognise("Fighting spread in northern Iraq.", gazetteer)
+    assert (place.text, place.name) == ("northern Iraq", "Iraq")
+
+
+def test_longest_name_before_a_following_word(gazetteer):
+    [place] = recognise("They met in New York on September 28.", gazetteer)
+    assert (place.text, place.kind) == ("New York", "city")
+    assert abs(place.lat - 40.71) < 0.3
+
+
+def test_spans_are_offsets_into_the_file(gazetteer):
+    text = "Strikes hit Damascus."
+    [place] = recognise(text, gazetteer, offset=50)
+    assert text[place.start - 50:place.end - 50] == "Damascus"
