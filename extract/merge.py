@@ -2,71 +2,111 @@
 
 Two mentions are one event when they have the same type, their dates are
 compatible within their precision, their places overlap without a
-conflicting destination, and (for statements) they have the same speaker.
-Every merge keeps the reason it was made.
+conflicting destination (or, in one article, simply do not conflict), and,
+for statements, they have the same speaker. Every merge keeps its reason.
+
+An undated mention counts as happening in the week before it was reported:
+news reports what is recent, and an open-ended "on or before" would merge
+events years apart.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from .records import EventMention
+from .records import EventMention, PlaceRole
 from .speech import same_speaker
 from .triggers import SPEECH_TYPES
 
+REPORTED_WINDOW = timedelta(days=7)
 _ELABORATES = {("movement", "diversion")}
 _NEARBY_CHARS = 400
+_ROLES = ("origin", "destination", "location")
 
 
 @dataclass
 class Cluster:
+    """The mentions of one event, with what they jointly say kept up to date for fast comparison."""
+
     mentions: list[EventMention]
     reasons: list[str] = field(default_factory=list)
+    interval: tuple[date, date] = (date.min, date.max)
+    places: dict[str, PlaceRole] = field(default_factory=dict)
+    countries: dict[str, set[str | None]] = field(default_factory=dict)
+    speakers: list[str | None] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, mention: EventMention) -> Cluster:
+        cluster = cls([])
+        cluster.add(mention, None)
+        return cluster
 
     @property
     def type(self) -> str:
         return self.mentions[0].type
 
+    def add(self, mention: EventMention, reason: str | None) -> None:
+        self.mentions.append(mention)
+        if reason:
+            self.reasons.append(reason)
+        lo, hi = interval(mention)
+        self.interval = (max(self.interval[0], lo), min(self.interval[1], hi))
+        for role in mention.places:
+            self.places.setdefault(_key(role), role)
+            self.countries.setdefault(role.role, set()).add(role.place.country_code)
+        self.speakers.append(mention.claimant)
+
 
 def merge(mentions: list[EventMention]) -> list[Cluster]:
-    """Clusters of mentions, each one real event; mentions must be in article reading order."""
+    """Clusters of mentions, each one real event; mentions must be in article reading order.
+
+    Only clusters that could pass the rules are compared: those of the same
+    type sharing a place or an article, found through an index.
+    """
     clusters: list[Cluster] = []
+    index: dict[tuple[str, str], list[int]] = {}
     for mention in mentions:
-        for cluster in clusters:
-            reason = _why_same(cluster, mention)
+        keys = [(mention.type, "article:" + mention.article_id)] + [(mention.type, _key(r)) for r in mention.places]
+        candidates = sorted({i for key in keys for i in index.get(key, ())})
+        candidates += [i for kind, target in _ELABORATES if kind == mention.type
+                       for i in index.get((target, "article:" + mention.article_id), ()) if i not in candidates]
+        for i in candidates:
+            reason = _why_same(clusters[i], mention)
             if reason:
-                cluster.mentions.append(mention)
-                cluster.reasons.append(reason)
+                clusters[i].add(mention, reason)
                 break
         else:
-            clusters.append(Cluster([mention]))
+            i = len(clusters)
+            clusters.append(Cluster.of(mention))
+        for key in keys:
+            bucket = index.setdefault(key, [])
+            if i not in bucket:
+                bucket.append(i)
     return clusters
 
 
 def _why_same(cluster: Cluster, mention: EventMention) -> str | None:
-    if any(m is mention for m in cluster.mentions):
-        return None
     same_article = [m for m in cluster.mentions if m.article_id == mention.article_id]
     if mention.type != cluster.type:
         nearby = any(abs(m.sentence.start - mention.sentence.start) <= _NEARBY_CHARS for m in same_article)
         if (mention.type, cluster.type) in _ELABORATES and nearby:
             return f"{mention.type} elaborates the {cluster.type} reported just before it in {mention.article_id}"
         return None
-    if any(m.negated != mention.negated for m in cluster.mentions):
+    if mention.negated != cluster.mentions[0].negated:
         return None
-    dates = _dates_compatible(cluster, mention)
-    if dates is None:
+    lo, hi = interval(mention)
+    if lo > cluster.interval[1] or cluster.interval[0] > hi:
         return None
-    parts = [f"same type ({mention.type})", dates]
+    parts = [f"same type ({mention.type})",
+             f"dates compatible ({describe_date(mention)} with {describe_date(cluster.mentions[0])})"]
     if mention.type in SPEECH_TYPES:
-        speakers = [m.claimant for m in cluster.mentions]
-        if not any(same_speaker(s, mention.claimant) for s in speakers):
+        if not any(same_speaker(s, mention.claimant) for s in cluster.speakers):
             return None
         parts.append(f"same speaker ({mention.claimant})")
-    shared = _shared_places(cluster, mention)
-    if shared is None:
+    if _destinations_conflict(cluster, mention):
         return None
+    shared = sorted({r.place.name for r in mention.places if _key(r) in cluster.places})
     if shared:
         parts.append("shared places: " + ", ".join(shared))
     elif same_article and not _places_conflict(cluster, mention):
@@ -76,22 +116,13 @@ def _why_same(cluster: Cluster, mention: EventMention) -> str | None:
     return "; ".join(parts)
 
 
-def _interval(mention: EventMention) -> tuple[date, date]:
-    lo, hi = date.min, date.max
+def interval(mention: EventMention) -> tuple[date, date]:
+    """The days the mention allows: its date range, the week before its report date, or any day."""
+    if mention.date_precision == "unknown" or mention.date_end is None:
+        return date.min, date.max
     if mention.date_precision == "reported":
-        hi = mention.date_end or hi
-    elif mention.date_precision != "unknown":
-        lo, hi = mention.date_start or lo, mention.date_end or hi
-    return lo, hi
-
-
-def _dates_compatible(cluster: Cluster, mention: EventMention) -> str | None:
-    lo, hi = _interval(mention)
-    for other in cluster.mentions:
-        olo, ohi = _interval(other)
-        if lo > ohi or olo > hi:
-            return None
-    return f"dates compatible ({describe_date(mention)} with {describe_date(cluster.mentions[0])})"
+        return mention.date_end - REPORTED_WINDOW, mention.date_end
+    return mention.date_start or mention.date_end, mention.date_end
 
 
 def describe_date(mention: EventMention) -> str:
@@ -104,25 +135,21 @@ def describe_date(mention: EventMention) -> str:
     return f"{mention.date_start.isoformat()}..{mention.date_end.isoformat()}"
 
 
-def _shared_places(cluster: Cluster, mention: EventMention) -> list[str] | None:
-    """Names of places both share; None when their destinations conflict."""
-    mine = {r.place.place_id.removeprefix("airspace:"): r for r in mention.places}
-    theirs = {r.place.place_id.removeprefix("airspace:"): r for m in cluster.mentions for r in m.places}
-    my_dest = {k for k, r in mine.items() if r.role == "destination"}
-    their_dest = {k for k, r in theirs.items() if r.role == "destination"}
-    if my_dest and their_dest and not my_dest & their_dest:
-        my_countries = {mine[k].place.country_code for k in my_dest}
-        their_countries = {theirs[k].place.country_code for k in their_dest}
-        if not my_countries & their_countries:
-            return None
-    return sorted({mine[k].place.name for k in mine.keys() & theirs.keys()})
+def _key(role: PlaceRole) -> str:
+    return role.place.place_id.removeprefix("airspace:")
+
+
+def _destinations_conflict(cluster: Cluster, mention: EventMention) -> bool:
+    mine = {r.place.country_code for r in mention.places if r.role == "destination"}
+    theirs = cluster.countries.get("destination", set())
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _places_conflict(cluster: Cluster, mention: EventMention) -> bool:
     """Both name a place in the same role, and none of those places agree."""
-    for role in ("origin", "destination", "location"):
+    for role in _ROLES:
         mine = {r.place.country_code for r in mention.places if r.role == role}
-        theirs = {r.place.country_code for m in cluster.mentions for r in m.places if r.role == role}
+        theirs = cluster.countries.get(role, set())
         if mine and theirs and not mine & theirs:
             return True
     return False

@@ -9,6 +9,7 @@ crosses come from the boundary polygons, to compare with what is claimed.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 
 from geopy.distance import geodesic
@@ -32,6 +33,26 @@ class Path:
 
 def event_path(origin: PlaceMention, route: list[PlaceMention], destination: PlaceMention,
                gazetteer: Gazetteer) -> Path:
+    """The path through the places in order; computed once per distinct route."""
+    return _cached_path(_Stop.of(origin), tuple(map(_Stop.of, route)), _Stop.of(destination), gazetteer)
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """What of a place the path depends on: equal stops share one cached path."""
+
+    lat: float
+    lon: float
+    kind: str
+    country_code: str | None
+
+    @classmethod
+    def of(cls, place: PlaceMention) -> _Stop:
+        return cls(place.lat, place.lon, place.kind, place.country_code)
+
+
+@lru_cache(maxsize=4096)
+def _cached_path(origin: _Stop, route: tuple[_Stop, ...], destination: _Stop, gazetteer: Gazetteer) -> Path:
     waypoints = [(origin.lat, origin.lon)]
     ahead = [(p.lat, p.lon) for p in route] + [(destination.lat, destination.lon)]
     for i, place in enumerate(route):
@@ -47,7 +68,7 @@ def event_path(origin: PlaceMention, route: list[PlaceMention], destination: Pla
     return Path(tuple(points), tuple(waypoints), round(length, 1), crossed)
 
 
-def _pass_point(place: PlaceMention, previous, target, gazetteer: Gazetteer) -> tuple[float, float]:
+def _pass_point(place: _Stop, previous, target, gazetteer: Gazetteer) -> tuple[float, float]:
     area = _area(place, gazetteer)
     if area is None:
         return (place.lat, place.lon)
@@ -63,7 +84,7 @@ def _pass_point(place: PlaceMention, previous, target, gazetteer: Gazetteer) -> 
     return (nudged.y, nudged.x)
 
 
-def _area(place: PlaceMention, gazetteer: Gazetteer):
+def _area(place: _Stop, gazetteer: Gazetteer):
     if place.kind not in _AREAS or not place.country_code or place.kind in ("sea", "region"):
         return None
     country = gazetteer.country(place.country_code)

@@ -86,7 +86,7 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[Place
         if matched:
             end, places, rule = matched
             if not any(s <= token.start < e for s, e in blocked):
-                prefix = _AREA_BEFORE.search(text, 0, token.start)
+                prefix = _AREA_BEFORE.search(text, max(0, token.start - 20), token.start)
                 start = prefix.start() if prefix else token.start
                 found.append((start, end, places, rule))
             while i < len(tokens) and tokens[i].start < end:
@@ -178,7 +178,7 @@ def _strip_possessive(name: str) -> str:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"“‘'(")
+    before = text[max(0, start - 8):start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n:"
 
 

@@ -9,6 +9,7 @@ than abbreviations, initials and closing quotes handled.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .records import Span
 
@@ -25,8 +26,9 @@ _OPEN = "“\""
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
+@lru_cache(maxsize=16)
 def sentences(text: str, offset: int = 0) -> list[Span]:
-    """Split `text` into sentences; spans are shifted by `offset`."""
+    """Split `text` into sentences; spans are shifted by `offset`. Cached: every extractor asks."""
     spans: list[Span] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -47,7 +49,7 @@ def _is_sentence_end(text: str, mark: int, after: int) -> bool:
         return False
     if text[mark] != ".":
         return True
-    word = _WORD_BEFORE.search(text, 0, mark)
+    word = _WORD_BEFORE.search(text, max(0, mark - 40), mark)
     if not word:
         return True
     token = word.group(1).lower().rstrip(".")

@@ -43,6 +43,12 @@ _LEXICON: dict[str, str] = {
     "statement": r"announc(?:ed|es|ing|ement)",
 }
 _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, pattern in _LEXICON.items()), re.IGNORECASE)
+# Stems every trigger starts with: the full pattern is tried only where one occurs.
+_STEMS = re.compile(
+    r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|crash|land|came|went|fell|divert|rerout|change|took|"
+    r"tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|warn|lash|call|condemn|critic|blam|"
+    r"met|meet|talk|summit|agree|casualt|kill|death|wound|injur|announc|violat|incursion|beg|start|expand)",
+    re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:may|might|could|would|likely|possibly|probably|reportedly|allegedly|apparently|perhaps|appear(?:s|ed)? to)\b"
@@ -62,7 +68,14 @@ class Trigger:
 def find(sentence: str, offset: int = 0) -> list[Trigger]:
     """Event triggers of one sentence, with negation and hedging read from the words before them."""
     triggers = []
-    for match in _TRIGGERS.finditer(sentence):
+    position = 0
+    for stem in _STEMS.finditer(sentence):
+        if stem.start() < position:
+            continue
+        match = _TRIGGERS.match(sentence, stem.start())
+        if not match:
+            continue
+        position = match.end()
         before = sentence[max(0, match.start() - 40):match.start()]
         triggers.append(Trigger(
             type=match.lastgroup or "statement",

@@ -1,0 +1,56 @@
+"""Extraction throughput on one core, over a corpus of perturbed seed articles.
+
+python bench/throughput.py [N]   (default 1,000 articles)
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import perturbed  # noqa: E402
+
+
+def main(count: int) -> None:
+    started = time.perf_counter()
+    from gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    load_s = time.perf_counter() - started
+    from extract import dates, places
+    from extract.pipeline import build_corpus, extract_article
+
+    articles = perturbed(count)
+    chars = sum(len(a.body) for a in articles)
+    extract_article(articles[0], gazetteer)  # warm caches (regexes, polygons)
+
+    started = time.perf_counter()
+    for a in articles:
+        dates.tag(a.body, a.published, offset=a.body_start)
+    dates_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for a in articles:
+        places.recognise(a.body, gazetteer, offset=a.body_start)
+    places_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    corpus = build_corpus(articles, gazetteer=gazetteer)
+    total_s = time.perf_counter() - started
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles                 {count:,} ({chars / count:,.0f} characters each on average)")
+    print(f"gazetteer load           {load_s:.2f} s")
+    print(f"dates only               {count / dates_s:,.0f} articles/s")
+    print(f"places only              {count / places_s:,.0f} articles/s")
+    print(f"full pipeline            {count / total_s:,.0f} articles/s ({total_s:.2f} s; "
+          f"{len(corpus.events):,} merged events)")
+    print(f"peak memory (RSS)        {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
