@@ -18,6 +18,7 @@ from streamlit_folium import st_folium
 from extract.articles import load_folder
 from extract.pipeline import Corpus, build_corpus
 from gazetteer import default_gazetteer
+from gazetteer.online import OnlineGeocoder
 
 from . import filters as flt
 from .basemap import airspaces, basemap
@@ -34,10 +35,20 @@ def _gazetteer():
     return default_gazetteer()
 
 
+@st.cache_resource(show_spinner=False)
+def _geocoder(provider: str | None) -> OnlineGeocoder | None:
+    """The opt-in online geocoder (CHRONOMAP_GEOCODER=nominatim); None, the default, stays offline."""
+    if not provider:
+        return None
+    cache = Path(os.environ.get("CHRONOMAP_CACHE", ".chronomap-cache")) / "geocode.json"
+    return OnlineGeocoder(provider, cache_path=cache)
+
+
 @st.cache_resource(show_spinner="Reading and extracting articles…")
-def _corpus(folder: str, stamp: tuple) -> Corpus:
+def _corpus(folder: str, stamp: tuple, provider: str | None) -> Corpus:
     articles, problems = load_folder(folder)
-    return build_corpus(articles, problems, _gazetteer())
+    geocoder = _geocoder(provider)
+    return build_corpus(articles, problems, _gazetteer(), geocoder=geocoder.geocode if geocoder else None)
 
 
 @st.cache_data(show_spinner=False)
@@ -63,7 +74,8 @@ def main() -> None:
     if not folder.is_dir():
         st.error(f"The article folder {folder} does not exist. Set CHRONOMAP_DATA to a folder of articles.")
         return
-    corpus = _corpus(str(folder), _folder_stamp(folder))
+    provider = os.environ.get("CHRONOMAP_GEOCODER") or None
+    corpus = _corpus(str(folder), _folder_stamp(folder), provider)
     events = corpus.events
     chosen = _sidebar(corpus, events, folder)
     view = flt.apply(events, chosen)
@@ -75,11 +87,11 @@ def main() -> None:
         st.session_state["selected"] = None
     selected = st.session_state.get("selected")
 
-    left, right = st.columns([5, 6], gap="medium")
+    left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")
         st.altair_chart(timeline_chart(view, selected=selected), key="timeline", on_select=_on_timeline,
-                        selection_mode=SELECTION, use_container_width=True)
+                        selection_mode=SELECTION, width="stretch")
         st.caption("Lanes are event types; colour is the source. Bars are date ranges, diamonds are undated "
                    "events placed at the date they were reported, hollow marks are reported or disputed claims.")
     with right:
@@ -108,6 +120,11 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path) -> flt.Filters:
                                    max_value=date(2100, 12, 31), key="f_dates")
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 start, end = picked
+        geocoder = _geocoder(os.environ.get("CHRONOMAP_GEOCODER") or None)
+        if geocoder is not None:
+            st.caption(f"Online geocoder on: {geocoder.provider} (cached, rate limited)")
+            if geocoder.last_error:
+                st.warning(f"Online geocoder failed ({geocoder.last_error}); offline gazetteer used instead.")
         if corpus.problems:
             with st.expander(f"⚠️ {len(corpus.problems)} problems reading the corpus"):
                 for problem in corpus.problems:
@@ -141,7 +158,7 @@ def _events_table(view: pd.DataFrame) -> None:
         "sources": view["sources"].map(", ".join),
     })
     st.dataframe(table, key="table", on_select=_on_table, selection_mode="single-row", hide_index=True,
-                 use_container_width=True)
+                 width="stretch")
     st.session_state["_table_ids"] = list(view["id"])
 
 

@@ -24,8 +24,9 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
                    prefer_canvas=False, height=height_px)
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{style.WATER};font-family:sans-serif}}"
-        ".cm-legend{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;font-size:12px;"
-        "line-height:18px;box-shadow:0 1px 4px rgba(0,0,0,.3)}"
+        ".cm-legend{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:4px;font-size:12px;"
+        "line-height:17px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
+        ".cm-legend .cm-types{display:grid;grid-template-columns:auto auto;column-gap:10px}"
         ".cm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;"
         "vertical-align:-1px;border:1px solid #333}</style>"))
     folium.GeoJson(basemap, name="Countries", control=False, interactive=False,
@@ -54,7 +55,7 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
     crossed_layer.add_to(m)
     paths_layer.add_to(m)
     markers_layer.add_to(m)
-    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
     _Legend(sorted(set(events["type"])) if len(events) else []).add_to(m)
     if selected is not None and selected in set(events["id"]):
         row = events[events["id"] == selected].iloc[0]
@@ -64,8 +65,25 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
             m.location = [row["lat"], row["lon"]]
             m.options["zoom"] = 6
     elif bounds:
-        m.fit_bounds(_box(bounds), padding=(30, 30), max_zoom=6)
+        m.fit_bounds(_box(_focus(bounds)), padding=(30, 30), max_zoom=6)
     return m
+
+
+def _focus(points: list[tuple[float, float]], radius_km: float = 2500) -> list[tuple[float, float]]:
+    """The points around the median, when most lie there: one far-off meeting should not shrink the story."""
+    if len(points) < 3:
+        return points
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    centre = (lats[len(lats) // 2], lons[len(lons) // 2])
+    near = [p for p in points if _km(p, centre) <= radius_km]
+    return near if len(near) >= 0.6 * len(points) else points
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _airspace_names(row) -> list[str]:
@@ -176,7 +194,7 @@ class _Legend(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var legend_{{ this.get_name() }} = L.control({position: 'bottomleft'});
+        var legend_{{ this.get_name() }} = L.control({position: 'bottomright'});
         legend_{{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create('div', 'cm-legend');
             div.innerHTML = {{ this.html|tojson }};
@@ -191,6 +209,6 @@ class _Legend(MacroElement):
         self._name = "Legend"
         rows = "".join(f"<div><i style='background:{style.event_colour(t)}'></i>{escape(style.type_name(t))}</div>"
                        for t in types)
-        self.html = (f"<b>Events</b>{rows}<div style='margin-top:4px'><i style='background:#fff;border-style:dashed'>"
+        self.html = (f"<b>Events</b><div class='cm-types'>{rows}</div><div style='margin-top:4px'><i style='background:#fff;border-style:dashed'>"
                      "</i>disputed or reported</div><div><span style='display:inline-block;width:16px;"
                      "border-top:3px solid #D55E00;vertical-align:3px;margin-right:5px'></span>reported path</div>")

@@ -12,6 +12,7 @@ import math
 import sys
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from .articles import ArticleError, load_file
 from .pipeline import build_corpus, with_published
@@ -23,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.md, .txt, .html, .json)")
     parser.add_argument("--published", type=_iso_date, help="publication date for every file, overriding its own")
     parser.add_argument("--source", help="source name for every file, overriding its own")
+    parser.add_argument("--geocoder", metavar="PROVIDER",
+                        help="opt in to an online geopy geocoder (e.g. nominatim) for names the offline "
+                             "gazetteer lacks; answers are cached in .chronomap-cache/")
     args = parser.parse_args(argv)
 
     articles, failed = [], 0
@@ -40,7 +44,14 @@ def main(argv: list[str] | None = None) -> int:
         articles.append(article)
     if not articles:
         return 1
-    corpus = build_corpus(articles)
+    geocoder = None
+    if args.geocoder:
+        from gazetteer.online import OnlineGeocoder
+
+        geocoder = OnlineGeocoder(args.geocoder, cache_path=Path(".chronomap-cache") / "geocode.json")
+    corpus = build_corpus(articles, geocoder=geocoder.geocode if geocoder else None)
+    if geocoder is not None and geocoder.last_error:
+        print(f"warning: online geocoder failed ({geocoder.last_error}); offline gazetteer used", file=sys.stderr)
     for problem in corpus.problems:
         print(f"warning: {problem}", file=sys.stderr)
     document = {

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import dateparser
-
 from . import calendar as cal
 from . import timex_grammar as grammar
 from .records import TimeExpr
@@ -503,5 +501,7 @@ def parse_date(value: str | None) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         pass
+    import dateparser  # slow to import; only needed for dates that are not ISO
+
     parsed = dateparser.parse(text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
     return parsed.date() if parsed else None

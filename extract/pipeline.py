@@ -9,6 +9,7 @@ import pandas as pd
 from gazetteer import Gazetteer, default_gazetteer
 
 from . import dates, events, places
+from .places import Fallback
 from .merge import merge
 from .records import Article, Extraction
 from .speech import attributions
@@ -25,25 +26,29 @@ class Corpus:
     problems: list[str]
 
 
-def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:
-    """Dates, places and event mentions of one article, offsets into `article.text`."""
+def extract_article(article: Article, gazetteer: Gazetteer | None = None, *,
+                    geocoder: Fallback | None = None) -> Extraction:
+    """Dates, places and event mentions of one article, offsets into `article.text`.
+
+    `geocoder` is the opt-in online look-up for names the gazetteer lacks; None keeps everything offline.
+    """
     gazetteer = gazetteer or default_gazetteer()
     body, offset = article.body, article.body_start
     timexes = dates.tag(body, article.published, offset=offset)
-    found_places = places.recognise(body, gazetteer, offset=offset)
+    found_places = places.recognise(body, gazetteer, offset=offset, fallback=geocoder)
     quotes = attributions(body, offset)
     mentions = events.extract(article, timexes, found_places, quotes)
     return Extraction(article, timexes, found_places, mentions)
 
 
 def build_corpus(articles: list[Article], problems: list[str] | None = None,
-                 gazetteer: Gazetteer | None = None) -> Corpus:
+                 gazetteer: Gazetteer | None = None, *, geocoder: Fallback | None = None) -> Corpus:
     gazetteer = gazetteer or default_gazetteer()
     problems = list(problems or [])
     extractions = []
     for article in articles:
         try:
-            extractions.append(extract_article(article, gazetteer))
+            extractions.append(extract_article(article, gazetteer, geocoder=geocoder))
         except Exception as error:  # one bad article must not sink the batch
             problems.append(f"{article.id}: extraction failed ({type(error).__name__}: {error})")
         for problem in article.problems:

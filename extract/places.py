@@ -11,6 +11,7 @@ Pentagon said") and sentence-initial common words are not places.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer, Place, normalize
@@ -67,8 +68,16 @@ class _Token:
         return self.text[0].isupper()
 
 
-def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[PlaceMention]:
-    """Place mentions of `text` (a body starting at `offset` in its file), in reading order."""
+Fallback = Callable[[str], "Place | None"]
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|from|into|to|toward|towards)\s+(?:the\s+)?$")
+
+
+def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0, fallback: Fallback | None = None) -> list[PlaceMention]:
+    """Place mentions of `text` (a body starting at `offset` in its file), in reading order.
+
+    `fallback` (an opt-in online geocoder) is asked only about capitalised
+    names after a locative preposition ("in Kherson") that the gazetteer lacks.
+    """
     tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     blocked = _ship_spans(text)
     surnames: set[str] = set()
@@ -83,6 +92,8 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[Place
         matched = _match_run(tokens, i, run_end, text, gazetteer, surnames)
         if matched is None and run_end > i:
             _remember_person(tokens[i:run_end + 1], surnames)
+        if matched is None and fallback is not None:
+            matched = _ask_fallback(tokens[i:run_end + 1], text, fallback, surnames)
         if matched:
             end, places, rule = matched
             if not any(s <= token.start < e for s, e in blocked):
@@ -101,6 +112,16 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[Place
         i = run_end + 1
     focus = {places[0].country_code for _, _, places, _ in found if places[0].kind == "country"}
     return [_mention(text, start, end, places, rule, focus, offset) for start, end, places, rule in found]
+
+
+def _ask_fallback(run: list[_Token], text: str, fallback: Fallback, surnames: set[str]):
+    words = [t.text for t in run]
+    if not _LOCATIVE_BEFORE.search(text, max(0, run[0].start - 16), run[0].start):
+        return None
+    if any(w.lower().strip(".") in _PERSON_TITLES or w.lower() in COMMON_WORDS for w in words) or words[-1] in surnames:
+        return None
+    place = fallback(text[run[0].start:run[-1].end])
+    return (run[-1].end, [place], "online") if place is not None else None
 
 
 def _remember_person(run: list[_Token], surnames: set[str]) -> None:
@@ -193,6 +214,8 @@ def _ship_spans(text: str) -> list[tuple[int, int]]:
 def _mention(text, start: int, end: int, places: list[Place], rule: str, focus: set, offset: int) -> PlaceMention:
     place, confidence = _choose(places, focus)
     kind = {"airspace": "airspace", "demonym": "country"}.get(rule, place.kind)
+    if rule == "online":
+        confidence = 0.6
     return PlaceMention(
         start=start + offset,
         end=end + offset,

@@ -82,3 +82,23 @@ def test_spans_are_offsets_into_the_file(gazetteer):
     text = "Strikes hit Damascus."
     [place] = recognise(text, gazetteer, offset=50)
     assert text[place.start - 50:place.end - 50] == "Damascus"
+
+
+def test_online_fallback_is_asked_only_about_unknown_names_after_a_preposition(gazetteer):
+    from gazetteer import Place
+
+    asked = []
+
+    def fake(name):
+        asked.append(name)
+        return Place("online:test:x", name, "city", 46.6, 32.6, "UA") if name == "Chornobaivka" else None
+
+    found = recognise("Shelling hit Chornobaivka. Strikes in Chornobaivka and in Kherson. Ivan Petrenko said.",
+                      gazetteer, fallback=fake)
+    assert [(p.text, p.rule) for p in found if p.rule == "online"] == [("Chornobaivka", "online")]
+    assert asked == ["Chornobaivka"]
+    assert all(p.confidence < 1 for p in found if p.rule == "online")
+
+
+def test_no_fallback_means_no_online_lookup(gazetteer):
+    assert recognise("Strikes in Chornobaivka.", gazetteer) == []
