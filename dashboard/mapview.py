@@ -194,7 +194,7 @@ class _Legend(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var legend_{{ this.get_name() }} = L.control({position: 'bottomright'});
+        var legend_{{ this.get_name() }} = L.control({position: 'bottomleft'});
         legend_{{ this.get_name() }}.onAdd = function () {
             var div = L.DomUtil.create('div', 'cm-legend');
             div.innerHTML = {{ this.html|tojson }};

@@ -25,8 +25,8 @@ EVENT_COLOURS = {
 }
 DEFAULT_COLOUR = "#555555"
 STANCE_DASH = {"asserted": None, "reported": "2 3", "disputed": "6 4", "denied": "1 4"}
-WATER = "#dfe9f1"
-LAND = "#f5f2eb"
+WATER = "#cadcec"
+LAND = "#f7f5f0"
 BORDER = "#b9b2a6"
 
 

@@ -63,10 +63,12 @@ def _last_noun_phrase(words: list[str]) -> tuple[list[str], list[str]]:
             i -= 1
             continue
         break
-    phrase = words[i:]
+    phrase = [w.strip("“”\"‘’") for w in words[i:]]
+    phrase = [w for w in phrase if w]
     while phrase and phrase[0].lower() == "and":
         phrase = phrase[1:]
-    if not phrase or not any(w[:1].isupper() or w.lower().strip(".") in AGENT_NOUNS for w in phrase):
+    content = [w for w in phrase if w.lower() not in _DETERMINERS and w.lower() != "and"]
+    if not content or not any(w[:1].isupper() or w.lower().strip(".") in AGENT_NOUNS for w in content):
         return [], words[:i]
     return phrase, words[:i]
 
@@ -98,6 +100,20 @@ def clean_actor(text: str) -> str | None:
     if i and len(name) >= 2 and all(w[0].isupper() for w in name):
         return " ".join(name)
     return " ".join(words)
+
+
+def affiliation(actor: str, gazetteer) -> str | None:
+    """The country an actor is named with: "Russian Navy" and "Russia's Defense Ministry" are RU."""
+    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", actor):
+        for candidate in (word, word.split()[0]):
+            candidate = re.sub(r"['’]s$", "", candidate)
+            country = gazetteer.demonym(candidate)
+            if country is None:
+                found = gazetteer.lookup(candidate)
+                country = found[0] if found and found[0].kind == "country" else None
+            if country is not None:
+                return country.country_code
+    return None
 
 
 def is_pronoun(text: str | None) -> bool:

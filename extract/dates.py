@@ -24,7 +24,9 @@ _FUTURE = re.compile(
     r"set to|intends? to|would)\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(r"\b(?:was|were|had|did|said|\w+ed)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|wrote|met|began|took|hit|struck|\w+ed)\b", re.IGNORECASE)
+_SPEECH_PAST = {"said", "told", "wrote", "stated", "added", "noted", "reported", "announced", "claimed"}
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
                "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
 _TIME_UNITS = {"second", "minute", "hour"}
@@ -127,11 +129,26 @@ def _resolve(item: grammar.Found, anchor_info: tuple[date | None, str], text: st
 
 
 def _is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of the future: the nearest tense marker decides.
+
+    Only the words on the timex's side of any quotation count: in "“We will respond,” he said on
+    Saturday", Saturday is past.
+    """
     clause_start = max(text.rfind(ch, 0, start) for ch in ".;\n") + 1
     clause_end = min([i for i in (text.find(ch, end) for ch in ".;\n") if i >= 0] + [len(text)])
     clause = text[clause_start:clause_end]
-    future = _FUTURE.search(clause)
-    return bool(future) and not re.search(r"\bwould have\b", clause)
+    here = start - clause_start
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)]
+    inside = [q for q in quotes if q[0] <= here < q[1]]
+    if inside:
+        lo, hi = inside[0]
+        clause, here = clause[lo:hi], here - lo
+    else:
+        for lo, hi in reversed(quotes):
+            clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
+    future = [abs(m.start() - here) for m in _FUTURE.finditer(clause) if not re.match(r"would have", m.group())]
+    past = [abs(m.start() - here) + (30 if m.group().lower() in _SPEECH_PAST else 0) for m in _PAST.finditer(clause)]
+    return bool(future) and (not past or min(future) <= min(past))
 
 
 class _NeedsAnchor(Exception):
@@ -315,7 +332,11 @@ def _last_night(f, anchor, future) -> _Value:
 
 
 def _tonight(f, anchor, future) -> _Value:
-    return _day(_need(anchor), "TNI")
+    """ "tonight" is the anchor's night; "overnight" in a report is the night before it."""
+    anchor = _need(anchor)
+    if f["word"].lower() == "overnight" and not future:
+        anchor -= timedelta(days=1)
+    return _day(anchor, "TNI")
 
 
 def _count(f) -> int | None:

@@ -36,7 +36,10 @@ _NOT_ORIGIN_NOUNS = {"approval", "request", "permission", "support", "help", "as
                      "reports", "report", "statement", "news", "officials", "calls", "orders", "word", "comment"}
 _ORG_NOUN = re.compile(
     r"['’]?s?\s+(?:government|regime|authorities|officials?|forces|army|military|ministry|embassy|police|navy|"
-    r"leadership|administration|parliament|media|troops|authority|allegations|reports|counterparts?)\b")
+    r"leadership|administration|parliament|media|troops|authority|allegations|reports|counterparts?|"
+    r"air\s+force|air\s+defen[cs]es?|defen[cs]e\s+ministry|foreign\s+ministry|president|prime\s+minister|"
+    r"leaders?|spokes(?:man|woman|person)|embassy|envoy|delegation|state\s+media|news\s+agency)\b", re.IGNORECASE)
+_COMPLEMENT_END = re.compile(r"\band\s+(?:said|added|stated|insisted|stressed|claimed)\b|,\s*but\b|;|\bwhile\b")
 _THEIR_AIRSPACE = re.compile(r"\b(?:through|over|across|via)\s+(?:their|its|the)\s+(?:air\s?space|skies|territory)\b")
 _QUANTITY = re.compile(
     r"\b(?:a total of |all |at least |more than |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
@@ -46,8 +49,8 @@ _QUANTITY = re.compile(
 
 
 def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention],
-            quotes: list[Attribution]) -> list[EventMention]:
-    """Event mentions of one article, in reading order."""
+            quotes: list[Attribution], gazetteer=None) -> list[EventMention]:
+    """Event mentions of one article, in reading order; `gazetteer` tells actors' countries."""
     mentions: list[EventMention] = []
     last_speaker: str | None = None
     dateline = _dateline(article, places)
@@ -63,8 +66,16 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
         for trigger in _outermost(found):
             mention = _mention(article, sentence, trigger, found, sent_times, sent_places, frames, quotes)
             mention, last_speaker = _resolve_pronouns(mention, last_speaker)
-            if dateline and mention.type in trig.SPEECH_TYPES and not mention.places:
+            if gazetteer is not None:
+                countries = (act.affiliation(a, gazetteer) for a in mention.actors)
+                mention = replace(mention, actor_countries=tuple(dict.fromkeys(c for c in countries if c)))
+            if dateline and mention.type in trig.SPEECH_TYPES and not mention.places \
+                    and all(c == dateline.country_code for c in mention.actor_countries):
                 mention = replace(mention, places=(PlaceRole("location", dateline),))
+            if mention.type == "casualties" and not mention.places and len(mentions) > first_index:
+                # "..., killing two people": the deaths happened where the event before them did.
+                mention = replace(mention, places=tuple(PlaceRole("location", r.place)
+                                                        for r in mentions[-1].places if r.role != "origin"))
             mentions.append(mention)
         _link_denials(mentions, first_index)
     return mentions
@@ -112,11 +123,10 @@ def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, place
 
 
 def _date(article, sentence, trigger, found, times, frames):
-    """The date of the nearest timex whose nearest trigger is this one; else the report date."""
-    anchors = [(t.start, t.end) for t in found] + [(m.start() + sentence.start, m.end() + sentence.start) for m in frames]
-    for timex in sorted(times, key=lambda t: _distance(t.start, t.end, trigger.start, trigger.end)):
-        nearest = min(anchors, key=lambda a: _distance(timex.start, timex.end, *a))
-        if nearest == (trigger.start, trigger.end):
+    """The date of the timex attached to this trigger; else the date it was reported."""
+    verbs = [(t.start, t.end) for t in found] + [(m.start() + sentence.start, m.end() + sentence.start) for m in frames]
+    for timex in times:
+        if _attached_verb(sentence, timex, verbs) == (trigger.start, trigger.end):
             return timex.first_day, timex.last_day, timex.precision, f"dated by '{timex.text}' ({timex.rule})", timex.text
     # Undated: it happened on or before it was reported; a dated "said on ..." frame is the report date.
     for timex in times:
@@ -129,12 +139,15 @@ def _date(article, sentence, trigger, found, times, frames):
             f"undated; placed at the article's publication date {article.published.isoformat()}", None)
 
 
-def _distance(start: int, end: int, other_start: int, other_end: int) -> int:
-    if end <= other_start:
-        return other_start - end
-    if start >= other_end:
-        return start - other_end
-    return 0
+def _attached_verb(sentence: Span, timex: TimeExpr, verbs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The verb a time adverbial modifies: the last one before it in its clause ("landed in Iran on
+    Wednesday"), else the first after it ("On Thursday, officials told CNN")."""
+    before = [v for v in verbs if v[1] <= timex.start
+              and not _CLAUSE_BREAK.search(sentence.text[v[1] - sentence.start:timex.start - sentence.start])]
+    if before:
+        return max(before, key=lambda v: v[1])
+    after = [v for v in verbs if v[0] >= timex.end]
+    return min(after, key=lambda v: v[0]) if after else None
 
 
 def _roles(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], found) -> list[PlaceRole]:
@@ -194,8 +207,11 @@ def _role(sentence: Span, place: PlaceMention, trigger: trig.Trigger) -> str | N
 
 
 def _preposition_role(local: str) -> str | None:
-    """The role given by the prepositions just before a place; an inner "in" defers to an outer one."""
-    words = re.findall(r"[A-Za-z’'-]+", local)[-12:]
+    """The role given by the prepositions just before a place; an inner "in" defers to an outer one.
+
+    The search stops at a comma or a clause word: "at Kyiv overnight, Ukraine's" gives Ukraine no role.
+    """
+    words = re.findall(r"[A-Za-z’'-]+", local.rsplit(",", 1)[-1])[-12:]
     role = None
     for distance, word in enumerate(reversed(words)):
         lowered = word.lower()
@@ -291,11 +307,23 @@ def _quantity(sentence: Span, trigger: trig.Trigger) -> str | None:
 
 
 def _link_denials(mentions: list[EventMention], first: int) -> None:
-    """A denial disputes the last event of its complement: "denied reports that missiles crashed"."""
+    """A denial disputes the last event of its complement: "denied reports that missiles crashed".
+
+    The complement ends where the denial's clause does: in "denied targeting civilians and said its
+    strikes hit military sites", the strikes are asserted, not denied.
+    """
     for i in range(first, len(mentions)):
-        if mentions[i].type != "denial":
+        denial = mentions[i]
+        if denial.type != "denial":
             continue
-        claims = [j for j in range(i + 1, len(mentions)) if mentions[j].type not in trig.SPEECH_TYPES]
+        claims = []
+        for j in range(i + 1, len(mentions)):
+            between = denial.sentence.text[denial.trigger.end - denial.sentence.start:
+                                           mentions[j].trigger.start - denial.sentence.start]
+            if mentions[j].sentence != denial.sentence or _COMPLEMENT_END.search(between):
+                break
+            if mentions[j].type not in trig.SPEECH_TYPES:
+                claims.append(j)
         if claims:
-            mentions[i] = replace(mentions[i], denies=claims[-1])
+            mentions[i] = replace(denial, denies=claims[-1])
             mentions[claims[-1]] = replace(mentions[claims[-1]], stance="disputed")

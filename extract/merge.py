@@ -3,7 +3,8 @@
 Two mentions are one event when they have the same type, their dates are
 compatible within their precision, their places overlap without a
 conflicting destination (or, in one article, simply do not conflict), and,
-for statements, they have the same speaker. Every merge keeps its reason.
+for statements, they have the same speaker; actors named with different
+countries are never merged. Every merge keeps its reason.
 
 An undated mention counts as happening in the week before it was reported:
 news reports what is recent, and an open-ended "on or before" would merge
@@ -35,6 +36,7 @@ class Cluster:
     places: dict[str, PlaceRole] = field(default_factory=dict)
     countries: dict[str, set[str | None]] = field(default_factory=dict)
     speakers: list[str | None] = field(default_factory=list)
+    actor_countries: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, mention: EventMention) -> Cluster:
@@ -56,6 +58,7 @@ class Cluster:
             self.places.setdefault(_key(role), role)
             self.countries.setdefault(role.role, set()).add(role.place.country_code)
         self.speakers.append(mention.claimant)
+        self.actor_countries.update(mention.actor_countries)
 
 
 def merge(mentions: list[EventMention]) -> list[Cluster]:
@@ -106,6 +109,8 @@ def _why_same(cluster: Cluster, mention: EventMention) -> str | None:
         parts.append(f"same speaker ({mention.claimant})")
     if _destinations_conflict(cluster, mention):
         return None
+    if mention.actor_countries and cluster.actor_countries and not set(mention.actor_countries) & cluster.actor_countries:
+        return None  # Ukrainian drones and Russian strikes are not one event
     shared = sorted({r.place.name for r in mention.places if _key(r) in cluster.places})
     if shared:
         parts.append("shared places: " + ", ".join(shared))

@@ -94,6 +94,7 @@ class EventMention:
     date_text: str | None = None
     places: tuple[PlaceRole, ...] = ()
     actors: tuple[str, ...] = ()
+    actor_countries: tuple[str, ...] = ()  # ISO codes the actors are named with ("Russian Navy": RU)
     claimant: str | None = None
     stance: str = "asserted"  # asserted, reported, denied, disputed
     negated: bool = False

@@ -66,7 +66,7 @@ RULES: list[tuple[str, str]] = [
     ("bare_month", rf"{_B}(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December){_E}"),
     ("relative_month", rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<mon>{_MONTH}){_E}"),
     ("last_night", rf"{_B}(?P<rel>[Ll]ast|[Tt]his)\s+(?P<part>night|morning|afternoon|evening){_E}"),
-    ("tonight", rf"{_B}(?P<word>[Tt]onight){_E}"),
+    ("tonight", rf"{_B}(?P<word>[Tt]onight|[Oo]vernight){_E}"),
     ("deictic_part", rf"{_B}(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\s+(?P<part>{_PART}){_E}"),
     ("relative_weekday", rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?{_E}"),
     ("weekday", rf"{_B}(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?{_E}"),
@@ -98,7 +98,7 @@ _COMBINED = re.compile("|".join(f"(?P<{name}>{_strip})" for name, _strip in
 _STARTERS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
     "jun|jul|aug|sept|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-    "tomorrow|tonight|last|next|this|previous|coming|past|the|early|mid|late|earlier|later|every|each|daily|"
+    "tomorrow|tonight|overnight|last|next|this|previous|coming|past|the|early|mid|late|earlier|later|every|each|daily|"
     "weekly|monthly|annually|yearly|now|currently|recently|nowadays|at|so|formerly|an|a|one|two|three|four|"
     "five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     "nineteen|twenty|thirty|forty|fifty|sixty|hundred|few|several|many|some|more|less|about|almost|nearly|"

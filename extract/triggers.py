@@ -39,7 +39,7 @@ _LEXICON: dict[str, str] = {
     "accusation": r"accus(?:ed|es|ing)|warn(?:ed|s|ing)?|lash(?:ed|es)\s+out|call(?:ed|s)\s+out|condemn(?:ed|s|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing)",
     "meeting": r"\bmet\b|meet(?:s|ing)?\b|talks\b|summit\b",
     "agreement": r"agree(?:d|s|ment)?\b",
-    "casualties": r"casualties|killed|deaths|wounded|injured",
+    "casualties": r"casualties|kill(?:ed|ing|s)|deaths|wounded|injured|injuring",
     "statement": r"announc(?:ed|es|ing|ement)",
 }
 _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, pattern in _LEXICON.items()), re.IGNORECASE)
@@ -47,7 +47,7 @@ _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, patter
 _STEMS = re.compile(
     r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|crash|land|came|went|fell|divert|rerout|change|took|"
     r"tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|warn|lash|call|condemn|critic|blam|"
-    r"met|meet|talk|summit|agree|casualt|kill|death|wound|injur|announc|violat|incursion|beg|start|expand)",
+    r"met|meet|talk|summit|agree|casualt|kill|injur|death|wound|injur|announc|violat|incursion|beg|start|expand)",
     re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HEDGE = re.compile(

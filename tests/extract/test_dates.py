@@ -105,3 +105,13 @@ def test_may_the_verb_is_not_a_month():
 ])
 def test_parse_date(raw, expected):
     assert parse_date(raw) == expected
+
+
+def test_overnight_in_a_report_is_the_night_before():
+    assert values("Drones struck Kyiv overnight, officials said.", date(2024, 6, 9)) == {"overnight": "2024-06-08TNI"}
+
+
+def test_future_words_inside_a_quote_do_not_make_its_attribution_future():
+    got = values("“We will respond,” the president said in his address on Saturday.", date(2024, 6, 9))
+    assert got == {"Saturday": "2024-06-08"}
+    assert values("The leaders will meet on Saturday, officials said.", date(2024, 6, 9)) == {"Saturday": "2024-06-15"}

@@ -104,3 +104,27 @@ def test_statement_location_from_the_dateline(gazetteer):
 def test_modifier_countries_are_no_event_places(gazetteer):
     [denial] = mentions("The official rejected US allegations.", gazetteer)
     assert denial.places == ()
+
+
+def test_a_time_adverbial_at_the_end_dates_the_verb_before_it(gazetteer):
+    [launch] = mentions("Russian forces launched 40 drones at Kyiv overnight, Ukraine's air force said.", gazetteer,
+                        published="2024-06-09")
+    assert (launch.date_start, launch.date_precision) == (date(2024, 6, 8), "day")
+    assert [r.place.name for r in launch.places] == ["Kyiv"]
+
+
+def test_denial_scope_ends_with_its_clause(gazetteer):
+    events = mentions("The ministry denied targeting civilians and said its strikes hit military sites.", gazetteer)
+    assert all(e.stance != "disputed" for e in events)
+    assert all(e.denies is None for e in events)
+
+
+def test_dateline_does_not_locate_a_foreign_speaker(gazetteer):
+    [denial] = mentions("KYIV, Ukraine. Russia's Defense Ministry denied the report.", gazetteer)
+    assert denial.places == () and denial.actor_countries == ("RU",)
+
+
+def test_casualties_take_the_place_of_the_event_that_caused_them(gazetteer):
+    *_, casualties = mentions("Debris fell on a building in Kharkiv, killing two people.", gazetteer)
+    assert casualties.type == "casualties"
+    assert [r.place.name for r in casualties.places] == ["Kharkiv"]

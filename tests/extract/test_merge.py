@@ -58,3 +58,9 @@ def test_denial_links_both_ways(gazetteer):
     denial = events[events["type"] == "denial"].iloc[0]
     assert crash["disputed_by"] == [denial["id"]] and denial["denies"] == [crash["id"]]
     assert crash["stance"] == "disputed"
+
+
+def test_actors_of_different_countries_are_not_one_event(gazetteer):
+    events = corpus(gazetteer,
+                    ("Wire", "2024-06-09", "Ukrainian drones struck a refinery in Ryazan. Russian drones struck Ryazan too."))
+    assert len(events[events["type"] == "strike"]) == 2
