@@ -148,18 +148,22 @@ def _area_names(row) -> list[str]:
 
 def _events_table(view: pd.DataFrame) -> None:
     st.subheader("Events")
+    ordered = view.assign(_when=view["date_end"].fillna("9999")).sort_values(["_when", "type"], kind="stable")
     table = pd.DataFrame({
-        "date": view["date_start"].where(view["date_precision"] != "reported", view["date_end"]),
-        "precision": view["date_precision"],
-        "type": view["type"].str.replace("_", " "),
-        "event": view["label"],
-        "stance": view["stance"],
-        "claimed by": view["claimants"].map(", ".join),
-        "sources": view["sources"].map(", ".join),
+        "date": ordered["date_start"].where(ordered["date_precision"] != "reported", ordered["date_end"]),
+        "precision": ordered["date_precision"],
+        "event": ordered["label"],
+        "stance": ordered["stance"],
+        "claimed by": ordered["claimants"].map(", ".join),
+        "sources": ordered["sources"].map(", ".join),
     })
     st.dataframe(table, key="table", on_select=_on_table, selection_mode="single-row", hide_index=True,
-                 width="stretch")
-    st.session_state["_table_ids"] = list(view["id"])
+                 width="stretch", column_config={
+                     "event": st.column_config.TextColumn("event", width="large"),
+                     "precision": st.column_config.TextColumn("precision", width="small"),
+                     "stance": st.column_config.TextColumn("stance", width="small"),
+                 })
+    st.session_state["_table_ids"] = list(ordered["id"])
 
 
 def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) -> None:

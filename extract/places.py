@@ -50,7 +50,9 @@ COMMON_WORDS = frozenset(
     without would yet you your therefore credit police mobile reading nice bath split opportunity independence
     liberty union ocean hope eagle enterprise paradise unity deal mercy surprise goes officials president
     minister government state army navy forces court council party republic general major captain
-    administration defense defence ministry office spokesman officer agency service""".split()
+    administration defense defence ministry office spokesman officer agency service
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _PERSON_TITLES = frozenset(
     """president minister secretary general major captain admiral colonel lieutenant commander sergeant

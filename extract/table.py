@@ -16,6 +16,7 @@ from gazetteer import Gazetteer
 from .merge import Cluster, describe_date
 from .paths import event_path
 from .records import Article, EventMention, PlaceRole
+from .triggers import SPEECH_TYPES
 
 COLUMNS: dict[str, str] = {
     "id": "stable identifier, from the event's first mention",
@@ -102,10 +103,12 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
     if by_role["origin"] and by_role["destination"]:
         path = event_path(by_role["origin"][0], by_role["via"], by_role["destination"][0], gazetteer)
     sources = _unique(articles[m.article_id].source or m.article_id for m in mentions)
+    # The article itself asserting an event is already in `sources`; claimants are who else says so.
+    claimants = _unique(m.claimant for m in mentions if m.claimant and m.claimant not in sources)
     return {
         "id": _event_id(cluster),
         "type": cluster.type,
-        "label": _label(cluster.type, by_role, dated),
+        "label": _label(cluster.type, by_role, claimants, mentions),
         "date_start": dated.date_start.isoformat() if dated.date_start else None,
         "date_end": dated.date_end.isoformat() if dated.date_end else None,
         "date_precision": dated.date_precision,
@@ -121,7 +124,7 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "path_km": path.length_km if path else None,
         "crossed": list(path.crossed) if path else [],
         "actors": _unique(a for m in mentions for a in m.actors),
-        "claimants": _unique(m.claimant for m in mentions if m.claimant),
+        "claimants": claimants,
         "stance": _stance(mentions),
         "disputed_by": [],
         "denies": [],
@@ -136,13 +139,19 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
     }
 
 
-def _label(kind: str, by_role: dict, dated: EventMention) -> str:
+def _label(kind: str, by_role: dict, claimants: list[str], mentions: list[EventMention]) -> str:
     name = kind.replace("_", " ").capitalize()
+    if all(m.negated for m in mentions):
+        name = "No " + name.lower()
+    elif all(m.hedged for m in mentions):
+        name = "Possible " + name.lower()
+    if kind in SPEECH_TYPES and claimants:
+        name += f" by {max(claimants, key=len)}"
     route = [p.name for role in ("origin", "via", "destination") for p in by_role[role]]
-    where = " → ".join(_unique(route)) if len(route) > 1 else ""
-    if not where and (by_role["location"] or route):
-        where = "in " + (by_role["location"] or by_role["destination"] or by_role["origin"] or by_role["via"])[0].name
-    return f"{name}: {where}" if where else name
+    if len(route) > 1:
+        return f"{name}: {' → '.join(_unique(route))}"
+    where = (by_role["location"] or by_role["destination"] or by_role["origin"] or by_role["via"] or [None])[0]
+    return f"{name} in {where.name}" if where else name
 
 
 def _stance(mentions: list[EventMention]) -> str:

@@ -36,7 +36,7 @@ def test_filters_update_the_views(monkeypatch):
     app.multiselect(key="f_types").set_value(["launch"]).run()
     assert not app.exception
     assert summary(app).startswith("**1 events**")
-    assert list(app.dataframe[0].value["type"]) == ["launch"]
+    assert [e.split(":")[0] for e in app.dataframe[0].value["event"]] == ["Launch"]
     app.multiselect(key="f_sources").set_value(["PressTV"]).run()
     assert summary(app).startswith("**1 events**")
 

@@ -102,3 +102,8 @@ def test_online_fallback_is_asked_only_about_unknown_names_after_a_preposition(g
 
 def test_no_fallback_means_no_online_lookup(gazetteer):
     assert recognise("Strikes in Chornobaivka.", gazetteer) == []
+
+
+def test_months_and_weekdays_are_not_towns(gazetteer):
+    assert names("The incident happened on March 14, 2023, near Sevastopol.", gazetteer) == [
+        ("Sevastopol", "Sevastopol", "city")]
