@@ -9,8 +9,8 @@ crosses come from the boundary polygons, to compare with what is claimed.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geopy.distance import geodesic
 from shapely.geometry import LineString, Point

@@ -9,8 +9,8 @@ import pandas as pd
 from gazetteer import Gazetteer, default_gazetteer
 
 from . import dates, events, places
-from .places import Fallback
 from .merge import merge
+from .places import Fallback
 from .records import Article, Extraction
 from .speech import attributions
 from .table import COLUMNS, events_table

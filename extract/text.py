@@ -9,6 +9,7 @@ than abbreviations, initials and closing quotes handled.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .records import Span
@@ -68,6 +69,22 @@ def _add(spans: list[Span], text: str, start: int, end: int, offset: int) -> Non
     s = start + lead
     e = s + len(stripped)
     spans.append(Span(s + offset, e + offset, stripped))
+
+
+def matches_at(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Non-overlapping non-empty matches of `pattern`, tried only where `starts` matches.
+
+    A large alternation is slow to try at every character; a cheap pattern of
+    the words its matches can begin with narrows the positions to a few.
+    """
+    position = 0
+    for start in starts.finditer(text):
+        if start.start() < position:
+            continue
+        match = pattern.match(text, start.start())
+        if match and match.end() > match.start():
+            position = match.end()
+            yield match
 
 
 def quotations(text: str, offset: int = 0) -> list[Span]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import matches_at
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -121,13 +123,7 @@ class Found:
 def find(text: str, offset: int = 0) -> list[Found]:
     """All temporal expressions in `text`, leftmost first, none overlapping."""
     found = []
-    position = 0
-    for start in _STARTS.finditer(text):
-        if start.start() < position:
-            continue
-        match = _COMBINED.match(text, start.start())
-        if not match or match.end() == match.start():
-            continue
+    for match in matches_at(_STARTS, _COMBINED, text):
         rule = match.lastgroup
         assert rule is not None
         parsed = _PARSERS[rule].match(match.group())
@@ -135,7 +131,6 @@ def find(text: str, offset: int = 0) -> list[Found]:
         if not _plausible(rule, fields, text, match.start(), match.end()):
             continue
         found.append(Found(match.start() + offset, match.end() + offset, match.group(), rule, fields))
-        position = match.end()
     return found
 
 

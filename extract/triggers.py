@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import matches_at
+
 TAXONOMY: dict[str, str] = {
     "launch": "launch or firing of missiles, rockets or other weapons",
     "strike": "strike or impact on a target",
@@ -68,14 +70,7 @@ class Trigger:
 def find(sentence: str, offset: int = 0) -> list[Trigger]:
     """Event triggers of one sentence, with negation and hedging read from the words before them."""
     triggers = []
-    position = 0
-    for stem in _STEMS.finditer(sentence):
-        if stem.start() < position:
-            continue
-        match = _TRIGGERS.match(sentence, stem.start())
-        if not match:
-            continue
-        position = match.end()
+    for match in matches_at(_STEMS, _TRIGGERS, sentence):
         before = sentence[max(0, match.start() - 40):match.start()]
         triggers.append(Trigger(
             type=match.lastgroup or "statement",

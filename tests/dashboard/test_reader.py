@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from dashboard.reader import article_html
 from extract.articles import load_text
 from extract.pipeline import extract_article
-from dashboard.reader import article_html
 
 
 def test_article_text_is_escaped_and_the_sentence_marked(gazetteer):
