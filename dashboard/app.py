@@ -127,8 +127,7 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path) -> flt.Filters:
                 st.warning(f"Online geocoder failed ({geocoder.last_error}); offline gazetteer used instead.")
         if corpus.problems:
             with st.expander(f"⚠️ {len(corpus.problems)} problems reading the corpus"):
-                for problem in corpus.problems:
-                    st.write("- " + problem)
+                st.html("<ul class='cm-problems'>" + "".join(f"<li>{escape(p)}</li>" for p in corpus.problems) + "</ul>")
     return flt.Filters(tuple(sources), tuple(types), start, end)
 
 
@@ -137,7 +136,8 @@ def _header(corpus: Corpus, view: pd.DataFrame) -> None:
     dates = sorted(d for d in pd.concat([view["date_start"], view["date_end"]]).dropna()) if len(view) else []
     span = f"{dates[0]} to {dates[-1]}" if dates else "no dated events"
     sources = sorted({s for row in view["sources"] for s in row}) if len(view) else []
-    st.markdown(f"**{len(view)} events** · {span} · {len(sources)} sources: " + escape(", ".join(sources)))
+    st.html(f"<p class='cm-summary'><b>{len(view)} events</b> · {escape(span)} · {len(sources)} sources: "
+            f"{escape(', '.join(sources))}</p>")
 
 
 def _area_names(row) -> list[str]:
@@ -173,7 +173,7 @@ def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) ->
         return
     row = view[view["id"] == selected].iloc[0]
     extractions = {e.article.id: e for e in corpus.extractions}
-    st.markdown(f"### {escape(row['label'])}")
+    st.html(f"<h3 class='cm-event-title'>{escape(row['label'])}</h3>")
     facts = {
         "When": _when(row), "Stance": row["stance"], "Claimed by": ", ".join(row["claimants"]) or "—",
         "Actors": ", ".join(row["actors"]) or "—", "Sources": ", ".join(row["sources"]),
@@ -183,7 +183,8 @@ def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) ->
         facts["Path"] = f"{row['path_km']:,.0f} km; crosses {', '.join(row['crossed']) or '—'}"
     if row["merge_reason"]:
         facts["Merged because"] = row["merge_reason"]
-    st.markdown("\n".join(f"- **{k}:** {escape(str(v))}" for k, v in facts.items()))
+    st.html("<ul class='cm-facts'>" + "".join(f"<li><b>{escape(k)}:</b> {escape(str(v))}</li>"
+                                              for k, v in facts.items()) + "</ul>")
     mentions = row["mentions"]
     tabs = st.tabs([f"{extractions[m['article_id']].article.source or m['article_id']} · “{m['trigger']}”"
                     for m in mentions])
@@ -192,7 +193,8 @@ def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) ->
         with tab:
             title = extraction.article.title or extraction.article.id
             published = extraction.article.published.isoformat() if extraction.article.published else "no date"
-            st.markdown(f"**{escape(title)}** · {escape(extraction.article.source or 'unknown source')} · {published}")
+            st.html(f"<p><b>{escape(title)}</b> · {escape(extraction.article.source or 'unknown source')} · "
+                    f"{escape(published)}</p>")
             st.html(article_html(extraction, sentence=(mention["start"], mention["end"]),
                                  trigger=(mention["trigger_start"], mention["trigger_end"])))
 
