@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
@@ -26,6 +27,7 @@ class CountryShapes:
         self._geometries = [shape(geometries[place.id]) for place in self._places]
         self._by_id = {place.id: geom for place, geom in zip(self._places, self._geometries)}
         self._tree = STRtree(self._geometries)
+        shapely.prepare(self._geometries)  # fast repeated point and line tests
 
     def shape(self, place_id: str) -> BaseGeometry | None:
         return self._by_id.get(place_id)
@@ -41,11 +43,19 @@ class CountryShapes:
         return self._places[best]
 
     def crossed(self, line: BaseGeometry) -> list[Place]:
-        """Countries the line intersects, ordered by where along the line it first enters each."""
+        """Countries the line intersects, ordered by where along the line it first enters each.
+
+        The order comes from the line's own vertices where one lies inside (cheap with prepared
+        polygons); only a country crossed between two vertices needs the exact intersection.
+        """
+        coords = shapely.get_coordinates(line)
         entries = []
         for i in self._tree.query(line, predicate="intersects"):
-            inside = self._geometries[i].intersection(line)
-            points = shapely.points(shapely.get_coordinates(inside))
+            inside = np.flatnonzero(shapely.contains_xy(self._geometries[i], coords[:, 0], coords[:, 1]))
+            if len(inside):
+                entries.append((float(shapely.line_locate_point(line, shapely.points(coords[inside[0]]))), i))
+                continue
+            points = shapely.points(shapely.get_coordinates(self._geometries[i].intersection(line)))
             if len(points):
                 entries.append((float(shapely.line_locate_point(line, points).min()), i))
         return [self._places[i] for _, i in sorted(entries)]
