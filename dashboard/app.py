@@ -22,7 +22,7 @@ from gazetteer.online import OnlineGeocoder
 
 from . import filters as flt
 from .basemap import airspaces, basemap
-from .mapview import build_map, tooltip_text
+from .mapview import airspace_names, build_map, tooltip_text
 from .reader import article_html
 from .timeline import SELECTION, timeline_chart
 
@@ -96,7 +96,7 @@ def main() -> None:
                    "events placed at the date they were reported, hollow marks are reported or disputed claims.")
     with right:
         st.subheader("Map")
-        names = tuple(sorted({n for row in view.itertuples() for n in _area_names(row)}))
+        names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
         fmap = build_map(view, _basemap(), _airspaces(names), selected=selected)
         tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
         st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
@@ -138,12 +138,6 @@ def _header(corpus: Corpus, view: pd.DataFrame) -> None:
     sources = sorted({s for row in view["sources"] for s in row}) if len(view) else []
     st.html(f"<p class='cm-summary'><b>{len(view)} events</b> · {escape(span)} · {len(sources)} sources: "
             f"{escape(', '.join(sources))}</p>")
-
-
-def _area_names(row) -> list[str]:
-    names = list(row.crossed or [])
-    names += [p["name"] for p in row.places if p["role"] == "via" and p["kind"] in ("country", "airspace")]
-    return names
 
 
 def _events_table(view: pd.DataFrame) -> None:

@@ -40,7 +40,7 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
     for row in events.itertuples(index=False):
         colour = style.event_colour(row.type)
         if isinstance(row.path, list) and row.path:
-            for name in _airspace_names(row):
+            for name in airspace_names(row):
                 if name in airspaces and name not in shaded:
                     shaded.add(name)
                     folium.GeoJson(airspaces[name], name=name, interactive=False,
@@ -86,7 +86,8 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _airspace_names(row) -> list[str]:
+def airspace_names(row) -> list[str]:
+    """Countries to shade for an event: those its path crosses and the route areas the text names."""
     names = list(row.crossed or [])
     names += [p["name"] for p in row.places if p["role"] == "via" and p["kind"] in ("country", "airspace")]
     return list(dict.fromkeys(names))
