@@ -22,6 +22,7 @@ from gazetteer.online import OnlineGeocoder
 
 from . import filters as flt
 from .basemap import airspaces, basemap
+from .labels import when
 from .mapview import airspace_names, build_map, tooltip_text
 from .reader import article_html
 from .timeline import SELECTION, timeline_chart
@@ -169,7 +170,9 @@ def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) ->
     extractions = {e.article.id: e for e in corpus.extractions}
     st.html(f"<h3 class='cm-event-title'>{escape(row['label'])}</h3>")
     facts = {
-        "When": _when(row), "Stance": row["stance"], "Claimed by": ", ".join(row["claimants"]) or "—",
+        "When": when(row["date_start"], row["date_end"], row["date_precision"]),
+        "Stance": row["stance"],
+        "Claimed by": ", ".join(row["claimants"]) or "—",
         "Actors": ", ".join(row["actors"]) or "—", "Sources": ", ".join(row["sources"]),
         "Date rule": row["date_rule"],
     }
@@ -191,14 +194,6 @@ def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) ->
                     f"{escape(published)}</p>")
             st.html(article_html(extraction, sentence=(mention["start"], mention["end"]),
                                  trigger=(mention["trigger_start"], mention["trigger_end"])))
-
-
-def _when(row) -> str:
-    if row["date_precision"] == "reported":
-        return f"undated; reported {row['date_end']}"
-    if row["date_start"] == row["date_end"]:
-        return f"{row['date_start']} ({row['date_precision']})"
-    return f"{row['date_start']} to {row['date_end']} ({row['date_precision']})"
 
 
 def _on_timeline() -> None:

@@ -15,6 +15,7 @@ from jinja2 import Template
 
 from . import style
 from .assets import OfflineMap
+from .labels import when
 
 
 def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
@@ -95,7 +96,7 @@ def airspace_names(row) -> list[str]:
 
 def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool) -> None:
     points = [(p[0], p[1]) for p in row.path]
-    tip = f"{row.label} · {_when(row)} · {row.path_km:,.0f} km"
+    tip = f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
     folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9, interactive=False).add_to(layer)
     folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95,
                     tooltip=escape(tip)).add_to(layer)
@@ -163,23 +164,14 @@ def _draw_marker(row, lat: float, lon: float, layer: folium.FeatureGroup, select
 
 def tooltip_text(row) -> str:
     """The marker's tooltip; the app maps a clicked tooltip back to its event."""
-    return f"{row.label} · {_when(row)}"
-
-
-def _when(row) -> str:
-    if row.date_precision == "reported":
-        return f"reported {row.date_end} (undated)"
-    if row.date_start is None:
-        return "date unknown"
-    if row.date_start == row.date_end:
-        return str(row.date_start)
-    return f"{row.date_start} – {row.date_end} ({row.date_precision})"
+    return f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)}"
 
 
 def _popup_html(row) -> str:
     sources = ", ".join(row.sources)
     claim = f"<br><b>Claimed by:</b> {escape(', '.join(row.claimants))}" if row.claimants else ""
-    return (f"<div style='font-size:13px'><b>{escape(row.label)}</b><br>{escape(_when(row))}"
+    dated = when(row.date_start, row.date_end, row.date_precision)
+    return (f"<div style='font-size:13px'><b>{escape(row.label)}</b><br>{escape(dated)}"
             f"<br><b>Stance:</b> {escape(row.stance)}{claim}<br><b>Sources:</b> {escape(sources)}"
             f"<br><i>“{escape(row.sentence)}”</i><br><small>id {escape(row.id)}</small></div>")
 

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from . import style
+from .labels import when
 
 SELECTION = "pick"
 
@@ -29,7 +30,7 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
                 "end": pd.Timestamp(end + timedelta(days=1)),
                 "ranged": start != end,
                 "reported": event.date_precision == "reported",
-                "when": _when(event),
+                "when": when(event.date_start, event.date_end, event.date_precision),
                 "label": event.label,
                 "stance": event.stance,
                 "rule": event.date_rule,
@@ -69,14 +70,6 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
             .properties(height=height, width="container")
             .configure_view(stroke=None)
             .configure_axis(labelColor="#222"))
-
-
-def _when(event) -> str:
-    if event.date_precision == "reported":
-        return f"undated; reported {event.date_end}"
-    if event.date_start == event.date_end:
-        return f"{event.date_start} ({event.date_precision})"
-    return f"{event.date_start} to {event.date_end} ({event.date_precision})"
 
 
 def _short(text: str, limit: int = 220) -> str:
