@@ -78,7 +78,7 @@ def main() -> None:
     provider = os.environ.get("CHRONOMAP_GEOCODER") or None
     corpus = _corpus(str(folder), _folder_stamp(folder), provider)
     events = corpus.events
-    chosen = _sidebar(corpus, events, folder)
+    chosen = _sidebar(corpus, events, folder, _geocoder(provider))
     view = flt.apply(events, chosen)
     _header(corpus, view)
     if not len(view):
@@ -107,7 +107,7 @@ def main() -> None:
     _selected_panel(corpus, view, st.session_state.get("selected"))
 
 
-def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path) -> flt.Filters:
+def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: OnlineGeocoder | None) -> flt.Filters:
     opts = flt.options(events)
     with st.sidebar:
         st.title("Chronomap")
@@ -121,7 +121,6 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path) -> flt.Filters:
                                    max_value=date(2100, 12, 31), key="f_dates")
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 start, end = picked
-        geocoder = _geocoder(os.environ.get("CHRONOMAP_GEOCODER") or None)
         if geocoder is not None:
             st.caption(f"Online geocoder on: {geocoder.provider} (cached, rate limited)")
             if geocoder.last_error:

@@ -146,7 +146,7 @@ def _is_future(text: str, start: int, end: int) -> bool:
     else:
         for lo, hi in reversed(quotes):
             clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
-    future = [abs(m.start() - here) for m in _FUTURE.finditer(clause) if not re.match(r"would have", m.group())]
+    future = [abs(m.start() - here) for m in _FUTURE.finditer(clause) if not re.match(r"would\s+have\b", clause[m.start():])]
     past = [abs(m.start() - here) + (30 if m.group().lower() in _SPEECH_PAST else 0) for m in _PAST.finditer(clause)]
     return bool(future) and (not past or min(future) <= min(past))
 

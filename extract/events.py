@@ -38,7 +38,7 @@ _ORG_NOUN = re.compile(
     r"['’]?s?\s+(?:government|regime|authorities|officials?|forces|army|military|ministry|embassy|police|navy|"
     r"leadership|administration|parliament|media|troops|authority|allegations|reports|counterparts?|"
     r"air\s+force|air\s+defen[cs]es?|defen[cs]e\s+ministry|foreign\s+ministry|president|prime\s+minister|"
-    r"leaders?|spokes(?:man|woman|person)|embassy|envoy|delegation|state\s+media|news\s+agency)\b", re.IGNORECASE)
+    r"leaders?|spokes(?:man|woman|person)|envoy|delegation|state\s+media|news\s+agency)\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"\band\s+(?:said|added|stated|insisted|stressed|claimed)\b|,\s*but\b|;|\bwhile\b")
 _THEIR_AIRSPACE = re.compile(r"\b(?:through|over|across|via)\s+(?:their|its|the)\s+(?:air\s?space|skies|territory)\b")
 _QUANTITY = re.compile(

@@ -71,8 +71,9 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     index: dict[tuple[str, str, str], list[int]] = {}
     for mention in mentions:
-        keys = _keys(mention)
-        candidates = sorted({i for key in _lookups(mention, keys) for i in index.get(key, ())})
+        weeks = _weeks(mention)
+        keys = _keys(mention, weeks)
+        candidates = sorted({i for key in _lookups(mention, keys, weeks) for i in index.get(key, ())})
         for i in candidates:
             reason = _why_same(clusters[i], mention)
             if reason:
@@ -88,15 +89,14 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
     return clusters
 
 
-def _keys(mention: EventMention) -> list[tuple[str, str, str]]:
+def _keys(mention: EventMention, weeks: list[str] | None) -> list[tuple[str, str, str]]:
     """Index keys: (type, place or article, week), plus (type, place or article, "*") for wide look-ups."""
     anchors = ["article:" + mention.article_id] + [_key(r) for r in mention.places]
-    weeks = _weeks(mention)
     return [(mention.type, anchor, week) for anchor in anchors for week in [*(weeks or ["wide"]), "*"]]
 
 
-def _lookups(mention: EventMention, keys: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    weeks = _weeks(mention)
+def _lookups(mention: EventMention, keys: list[tuple[str, str, str]],
+             weeks: list[str] | None) -> list[tuple[str, str, str]]:
     anchors = {(kind, anchor) for kind, anchor, _ in keys}
     anchors |= {(target, "article:" + mention.article_id) for kind, target in _ELABORATES if kind == mention.type}
     if weeks is None:  # undated or very wide: compare with every cluster of those anchors

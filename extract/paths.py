@@ -20,7 +20,7 @@ from gazetteer import Gazetteer
 
 from .records import PlaceMention
 
-_AREAS = {"country", "airspace", "region", "sea"}
+_COUNTRY_AREAS = {"country", "airspace"}  # route places passed through their polygon
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def _pass_point(place: _Stop, previous, target, gazetteer: Gazetteer) -> tuple[f
 
 
 def _area(place: _Stop, gazetteer: Gazetteer):
-    if place.kind not in _AREAS or not place.country_code or place.kind in ("sea", "region"):
+    if place.kind not in _COUNTRY_AREAS or not place.country_code:
         return None
     country = gazetteer.country(place.country_code)
     return gazetteer.shape(country) if country else None

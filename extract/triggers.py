@@ -34,7 +34,7 @@ _LEXICON: dict[str, str] = {
     "airspace_violation": r"violat(?:ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into",
     "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)",
     "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets",
-    "crash": r"crash(?:ed|es|ing)?|land(?:ed|s|ing)?(?=\s+(?:in|on|near|inside|short|outside))|landed|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
+    "crash": r"crash(?:ed|es|ing)?|landed|land(?:s|ing)?(?=\s+(?:in|on|near|inside|short|outside))|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
     "diversion": r"divert(?:ed|ing|s)?|rerout(?:ed|e|es|ing)|change\s+their\s+flight\s+paths",
     "movement": r"took\s+off|tak(?:e|es|ing)\s+off|flew|fly(?:ing)?\s+over|deploy(?:ed|s|ing)|sail(?:ed|ing)|on\s+their\s+way",
     "denial": r"den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|retorted",
@@ -49,7 +49,7 @@ _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, patter
 _STEMS = re.compile(
     r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|crash|land|came|went|fell|divert|rerout|change|took|"
     r"tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|warn|lash|call|condemn|critic|blam|"
-    r"met|meet|talk|summit|agree|casualt|kill|injur|death|wound|injur|announc|violat|incursion|beg|start|expand)",
+    r"met|meet|talk|summit|agree|casualt|kill|death|wound|injur|announc|violat|incursion|beg|start|expand)",
     re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HEDGE = re.compile(
