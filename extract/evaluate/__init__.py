@@ -1,0 +1,1 @@
+"""Scoring the extractors against news annotated by others (TempEval-3, LGL, GeoVirus)."""

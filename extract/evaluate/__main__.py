@@ -1,0 +1,32 @@
+"""`python -m extract.evaluate dates GOLD.jsonl`: score an extractor on annotated news."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+TASKS = {
+    "dates": "TIMEX3 tagging and normalisation, scored as TempEval-3 Task A (te3_platinum.jsonl format)",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extract.evaluate", description=__doc__.split(":")[1].strip())
+    parser.add_argument("task", choices=sorted(TASKS), help="; ".join(f"{k}: {v}" for k, v in TASKS.items()))
+    parser.add_argument("gold", metavar="GOLD.jsonl", help="one annotated article per line")
+    parser.add_argument("--errors", action="store_true", help="also list every mismatch, for error analysis")
+    args = parser.parse_args(argv)
+    module = importlib.import_module(f"extract.evaluate.{args.task}")
+    try:
+        documents = module.read_gold(args.gold)
+    except (OSError, ValueError) as error:
+        print(f"error: cannot read {args.gold}: {error}", file=sys.stderr)
+        return 2
+    report = module.evaluate(documents)
+    print(module.format_report(report, errors=args.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
