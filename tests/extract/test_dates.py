@@ -70,8 +70,12 @@ def test_indirect_speech_is_anchored_on_the_statement_date():
 
 
 def test_anaphoric_expressions_follow_the_last_date_of_the_text():
-    got = values("The talks opened on September 28. The next day the delegates left. Two days later, they returned.")
-    assert got == {"September 28": "2015-09-28", "The next day": "2015-09-29", "Two days later": "2015-10-01"}
+    found = tag("The talks opened on September 28. The next day the delegates left. Two days later, they returned.",
+                THURSDAY)
+    assert [(t.text, t.value) for t in found] == [
+        ("September 28", "2015-09-28"), ("The next day", "2015-09-29"), ("Two days", "P2D")]
+    # TimeML marks "two days" as the duration; the day it leads to is kept for the timeline.
+    assert found[2].first_day == date(2015, 10, 1) and found[2].dates_an_event
 
 
 def test_without_publication_date_relative_values_are_unresolved_with_a_reason():
