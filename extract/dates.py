@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from dateutil.easter import easter
+
 from . import calendar as cal
 from . import timex_grammar as grammar
 from .records import TimeExpr
@@ -22,7 +24,7 @@ from .text import inside, quotations, sentence_at
 
 _TENSE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|'ll|is to|are to|going to|plans? to|planned|scheduled|expected to|due to|"
-    r"set to|intends? to|would)|(?P<past>was|were|had|did|said|told|wrote|met|began|took|hit|struck|\w+ed))\b",
+    r"set to|intends? to|would|postponed|delayed|adjourned|deferred|rescheduled)|(?P<past>was|were|had|did|said|told|wrote|met|began|took|hit|struck|\w+ed))\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
@@ -41,6 +43,7 @@ _EDGE_MOD = {"beginning": "START", "start": "START", "end": "END", "middle": "MI
 class _Context:
     dct: date | None
     last_day: date | None = None  # the last day-precision date the text set
+    last_point: date | None = None  # the start of the last date of any precision up to a year
     statements: list[tuple[int, str | None, date]] = field(default_factory=list)
 
 
@@ -113,8 +116,10 @@ def _remember_statement(item: grammar.Found, value: TimeExpr, attrs: list[Attrib
 def _resolve(item: grammar.Found, anchor_info: tuple[date | None, str], text: str, offset: int,
              context: _Context) -> TimeExpr:
     anchor, anchor_label = anchor_info
-    if item.rule in _ANAPHORIC and context.last_day:
-        anchor, anchor_label = context.last_day, "last date in the text"
+    coarse = item.rule == "anaphoric_unit" or (item.rule == "offset" and _unit_name(item.fields["unit"]) in _COARSE)
+    last = context.last_point if coarse else context.last_day
+    if item.rule in _ANAPHORIC and last:
+        anchor, anchor_label = last, "last date in the text"
     tensed = item.rule in _TENSED
     future = tensed and _is_future(text, item.start - offset, item.end - offset)
     fields = item.fields
@@ -130,6 +135,8 @@ def _resolve(item: grammar.Found, anchor_info: tuple[date | None, str], text: st
                         item.rule, None, reason="not a valid calendar date")
     if value.precision == "day" and value.first is not None:
         context.last_day = value.first
+    if value.precision in _POINT_PRECISIONS and value.first is not None:
+        context.last_point = value.first
     uses_anchor = item.rule not in _ABSOLUTE and (value.first is not None or value.type not in ("DURATION", "SET"))
     rule = item.rule
     if uses_anchor and anchor:
@@ -211,7 +218,12 @@ def _iso_date(f, anchor, future) -> _Value:
 
 
 def _numeric_date(f, anchor, future) -> _Value:
-    return _day(date(_full_year(f["y"]), int(f["m"]), int(f["d"])))
+    """US order (10/7/2015) unless the first number cannot be a month (22/03/2013); dotted dates are day first."""
+    if f.get("dd"):
+        return _day(date(int(f["yy"]), int(f["mm"]), int(f["dd"])))
+    first, second = int(f["m"]), int(f["d"])
+    month, day = (second, first) if first > 12 else (first, second)
+    return _day(date(_full_year(f["y"]), month, day))
 
 
 def _day_number(f) -> int:
@@ -271,6 +283,8 @@ def _relative_month(f, anchor, future) -> _Value:
 
 
 def _edge_of_month(f, anchor, future) -> _Value:
+    if f.get("yonly"):
+        return _year(int(f["yonly"]))
     month = grammar.month_number(f["mon"])
     year = int(f["y"]) if f.get("y") else _nearest_month(month, _need(anchor), future)
     return _month(year, month)
@@ -423,6 +437,37 @@ def _anaphoric_day(f, anchor, future) -> _Value:
     return _day(anchor + timedelta(days=-1 if which in ("previous", "before") else 1))
 
 
+def _anaphoric_unit(f, anchor, future) -> _Value:
+    """ "the following week", "that year": counted from the last date the text set."""
+    step = {"following": 1, "previous": -1}.get((f.get("rel") or "").lower(), 0)
+    return _shift(_need(anchor), f["unit"].lower(), step)
+
+
+def _holiday(f, anchor, future) -> _Value:
+    name = f["name"].replace("’", "'").lower()
+    if f.get("y"):
+        return _day(_holiday_date(name, int(f["y"])))
+    anchor = _need(anchor)
+    this_year = _holiday_date(name, anchor.year)
+    if future:
+        return _day(this_year if this_year >= anchor else _holiday_date(name, anchor.year + 1))
+    return _day(this_year if this_year <= anchor else _holiday_date(name, anchor.year - 1))
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[name])
+    if name == "thanksgiving":  # the fourth Thursday of November
+        return cal.weekday_after(date(year, 10, 31), 3) + timedelta(weeks=3)
+    sunday = easter(year)
+    return sunday - timedelta(days=2) if name == "good friday" else sunday
+
+
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+                   "valentine's day": (2, 14)}
+
+
 def _that_part(f, anchor, future) -> _Value:
     anchor = _need(anchor)
     part = f["part"]
@@ -567,6 +612,10 @@ def _time(f, anchor, future) -> _Value:
     return _timed(f, anchor, future, f"T{hour:02d}:{f.get('min') or '00'}")
 
 
+def _military(f, anchor, future) -> _Value:
+    return _timed(f, anchor, future, f"T{f['h']}:{f['min']}")
+
+
 def _clock(f, anchor, future) -> _Value:
     return _timed(f, anchor, future, f"T{int(f['h']):02d}:{f['min']}")
 
@@ -577,7 +626,8 @@ def _noon(f, anchor, future) -> _Value:
 
 _RESOLVERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "time_of_day": _time, "clock_time": _clock,
-    "clock_duration": _clock_duration, "noon": _noon,
+    "clock_duration": _clock_duration, "noon": _noon, "military_time": _military, "holiday": _holiday,
+    "anaphoric_unit": _anaphoric_unit,
     "month_day_year": _month_day_year, "day_month_year": _month_day_year, "month_day": _month_day,
     "day_month": _month_day, "edge_of_month": _edge_of_month, "edge_of_relative": _edge_of_relative,
     "part_month_year": _part_month_year, "part_of_relative": _relative_unit, "month_year": _month_year,
@@ -592,9 +642,11 @@ _RESOLVERS = {
 _ABSOLUTE = {"iso_date", "numeric_date", "month_day_year", "day_month_year", "month_year", "decade", "century",
              "duration", "clock_duration", "vague_unit", "set", "year"}
 _TENSED = {"weekday", "month_day", "day_month", "bare_month", "edge_of_month", "part_month_year", "tonight",
-           "the_weekend", "time_of_day", "clock_time", "noon"}
-_ANAPHORIC = {"offset", "anaphoric_day", "that_part"}
-_TYPES = {"time_of_day": "TIME", "clock_time": "TIME", "noon": "TIME", "duration": "DURATION", "offset": "DURATION",
+           "the_weekend", "time_of_day", "clock_time", "noon", "military_time", "holiday"}
+_COARSE = {"month", "year", "decade", "century"}
+_POINT_PRECISIONS = {"day", "week", "month", "quarter", "season", "year"}
+_ANAPHORIC = {"offset", "anaphoric_day", "that_part", "anaphoric_unit"}
+_TYPES = {"time_of_day": "TIME", "clock_time": "TIME", "noon": "TIME", "military_time": "TIME", "duration": "DURATION", "offset": "DURATION",
           "clock_duration": "DURATION", "set": "SET"}
 assert set(_RESOLVERS) == grammar.rule_names()
 

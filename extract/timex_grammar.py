@@ -92,7 +92,10 @@ def _rule(name: str, starts: str, pattern: str) -> Rule:
 # Order matters: at one position the first rule that matches wins.
 RULES: list[Rule] = [
     _rule("iso_date", "#", rf"{_B}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_E}"),
-    _rule("numeric_date", "#", rf"{_B}(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){_E}"),
+    _rule("numeric_date", "#",
+          rf"{_B}(?P<m>3[01]|[12]\d|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){_E}"
+          rf"|{_B}(?P<dd>3[01]|[12]\d|0?[1-9])[.-](?P<mm>1[0-2]|0?[1-9])[.-](?P<yy>\d{{4}}){_E}"),
+    _rule("military_time", "#", rf"{_B}(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<zone>{_ZONE}|GMT|hours|hrs){_E}"),
     _rule("time_of_day", "#",
           rf"{_B}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[AaPp]\.?[Mm]\.?{_E})"
           rf"(?:\s+(?P<zone>{_ZONE}))?{_ON_DAY}"),
@@ -111,7 +114,8 @@ RULES: list[Rule] = [
     _rule("day_month", f"# the {WEEKDAY_WORDS}",
           rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}){_E}"),
     _rule("edge_of_month", "the beginning start end middle",
-          rf"{_B}(?:[Tt]he\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+          rf"{_B}(?:[Tt]he\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?:(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+          rf"|(?P<yonly>{_YEAR})){_E}"),
     _rule("edge_of_relative", "the beginning start end middle",
           rf"{_B}(?:[Tt]he\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?:(?P<rel>last|this|next|the)\s+)?"
           rf"(?P<unit>week|month|year|decade){_E}"),
@@ -140,6 +144,8 @@ RULES: list[Rule] = [
     _rule("relative_unit", "last next this previous coming past",
           rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his|[Pp]revious|[Cc]oming|[Pp]ast)\s+"
           rf"(?P<unit>week|weekend|month|year|decade|spring|summer|autumn|fall|winter){_E}"),
+    _rule("anaphoric_unit", "the following previous same that",
+          rf"{_B}(?:[Tt]he\s+(?P<rel>following|previous|same)|(?P<that>[Tt]hat))\s+(?P<unit>week|month|year){_E}"),
     _rule("the_relative_unit", "the following",
           rf"{_B}[Tt]he\s+(?P<rel>last|next|past|previous|coming|following)\s+(?P<unit>week|weekend|month|year|decade){_E}"),
     _rule("the_weekend", "the weekend", rf"{_B}[Tt]he\s+weekend{_E}"),
@@ -149,8 +155,8 @@ RULES: list[Rule] = [
           r"(?!-old| old)"),
     _rule("offset", f"{NUMBER_STARTS} {VAGUE_STARTS}",
           rf"{_B}(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>{_UNIT})(?=\s+(?P<dir>later|earlier|before|after)\b)"),
-    _rule("anaphoric_day", "the following previous day",
-          rf"{_B}[Tt]he\s+(?P<which>next|following|previous)\s+day{_E}|{_B}[Tt]he\s+day(?=\s+(?P<which2>before|after)\b)"),
+    _rule("anaphoric_day", "the following previous same day",
+          rf"{_B}[Tt]he\s+(?P<which>next|following|previous|same)\s+day{_E}|{_B}[Tt]he\s+day(?=\s+(?P<which2>before|after)\b)"),
     _rule("that_part", "that", rf"{_B}[Tt]hat\s+(?P<part>day|morning|afternoon|evening|night){_E}"),
     _rule("coming_period", "the coming next past last previous recent",
           rf"{_B}(?:[Tt]he\s+)?(?P<rel>coming|next|past|last|previous|recent|[Cc]oming|[Nn]ext|[Pp]ast|[Ll]ast|[Rr]ecent)\s+"
@@ -176,6 +182,10 @@ RULES: list[Rule] = [
     _rule("ref", "now currently recently nowadays the past future near at these",
           rf"{_B}(?P<word>[Nn]ow|[Cc]urrently|[Rr]ecently|[Nn]owadays|[Tt]he past|[Tt]he future|[Tt]he near future|"
           rf"[Aa]t the time|[Tt]hese days){_E}"),
+    _rule("holiday", "christmas new halloween valentine thanksgiving easter good",
+          rf"{_B}(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year’s Eve|"
+          rf"New Year’s Day|Halloween|Valentine's Day|Valentine’s Day|Thanksgiving|Easter Sunday|Easter|Good Friday)"
+          rf"(?:\s+(?P<y>{_YEAR}))?{_E}"),
     _rule("year_range", "#", rf"{_B}(?P<y>(?:1[6-9]|20)\d\d)\s*[-–]\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d){_E}(?![-/.,]?\d)"),
     _rule("year", "#", rf"{_B}(?P<y>(?:1[6-9]|20)\d\d){_E}(?![-/.,]?\d)"),
 ]
