@@ -24,7 +24,7 @@ from .text import inside, quotations, sentence_at
 
 _TENSE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|'ll|is to|are to|going to|plans? to|planned|scheduled|expected to|due to|"
-    r"set to|intends? to|would|postponed|delayed|adjourned|deferred|rescheduled)|(?P<past>was|were|had|did|said|told|wrote|met|began|took|hit|struck|\w+ed))\b",
+    r"set to|intends? to|would|postponed|delayed|adjourned|deferred|rescheduled|pushed back|put off)|(?P<past>was|were|had|did|said|told|wrote|met|began|took|hit|struck|\w+ed))\b",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
@@ -331,7 +331,11 @@ _REL_STEP = {"last": -1, "previous": -1, "past": -1, "this past": -1, "this": 0,
 
 
 def _relative_unit(f, anchor, future) -> _Value:
-    return _shift(_need(anchor), f["unit"].lower(), _REL_STEP[" ".join(f["rel"].lower().split())])
+    step = _REL_STEP[" ".join(f["rel"].lower().split())]
+    unit = f["unit"].lower()
+    if unit in cal.SEASON_CODES:
+        return _season({"season": unit, "rel": {-1: "last", 0: "this", 1: "next"}[step]}, anchor, future)
+    return _shift(_need(anchor), unit, step)
 
 
 def _edge_of_relative(f, anchor, future) -> _Value:
@@ -517,6 +521,11 @@ def _vague_unit(f, anchor, future) -> _Value:
 
 
 def _decade(f, anchor, future) -> _Value:
+    if f.get("dec2"):  # "the '90s": the nearest such decade not after the anchor's
+        anchor = _need(anchor)
+        start = anchor.year // 100 * 100 + int(f["dec2"]) * 10
+        start -= 100 if start > anchor.year else 0
+        return _Value("DATE", f"{start // 10:03d}", "decade", date(start, 1, 1), date(start + 9, 12, 31))
     start = int(f["dec"]) * 10
     return _Value("DATE", f["dec"], "decade", date(start, 1, 1), date(start + 9, 12, 31))
 
@@ -528,13 +537,22 @@ def _century(f, anchor, future) -> _Value:
 
 
 def _season(f, anchor, future) -> _Value:
+    """ "last spring" is the latest spring over before the anchor; a bare season follows the clause's tense."""
     code = cal.SEASON_CODES[f["season"].lower()]
     if f.get("y"):
         year = int(f["y"])
     else:
         anchor = _need(anchor)
         rel = (f.get("rel") or "").lower()
-        year = anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+        bounds = {y: cal.season_bounds(y, code) for y in range(anchor.year - 2, anchor.year + 2)}
+        if rel == "last":
+            year = max(y for y, (_, last) in bounds.items() if last < anchor)
+        elif rel == "next":
+            year = min(y for y, (first, _) in bounds.items() if first > anchor)
+        elif rel == "this" or not future:
+            year = max(y for y, (first, _) in bounds.items() if first <= anchor)
+        else:
+            year = min(y for y, (_, last) in bounds.items() if last >= anchor)
     first, last = cal.season_bounds(year, code)
     return _Value("DATE", f"{year:04d}-{code}", "season", first, last)
 
@@ -642,7 +660,7 @@ _RESOLVERS = {
 _ABSOLUTE = {"iso_date", "numeric_date", "month_day_year", "day_month_year", "month_year", "decade", "century",
              "duration", "clock_duration", "vague_unit", "set", "year"}
 _TENSED = {"weekday", "month_day", "day_month", "bare_month", "edge_of_month", "part_month_year", "tonight",
-           "the_weekend", "time_of_day", "clock_time", "noon", "military_time", "holiday"}
+           "the_weekend", "time_of_day", "clock_time", "noon", "military_time", "holiday", "season", "decade"}
 _COARSE = {"month", "year", "decade", "century"}
 _POINT_PRECISIONS = {"day", "week", "month", "quarter", "season", "year"}
 _ANAPHORIC = {"offset", "anaphoric_day", "that_part", "anaphoric_unit"}

@@ -161,7 +161,8 @@ RULES: list[Rule] = [
     _rule("coming_period", "the coming next past last previous recent",
           rf"{_B}(?:[Tt]he\s+)?(?P<rel>coming|next|past|last|previous|recent|[Cc]oming|[Nn]ext|[Pp]ast|[Ll]ast|[Rr]ecent)\s+"
           rf"(?:(?P<n>{_NUM}|{_VAGUE})\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades){_E}"),
-    _rule("decade", "# the", rf"{_B}(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d)0s{_E}"),
+    _rule("decade", "# the early mid late",
+          rf"{_B}(?:the\s+)?(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:(?P<dec>(?:1[5-9]|20)\d)0s|(?:'|(?<='))(?P<dec2>\d)0s){_E}"),
     _rule("century", "#", rf"{_B}(?P<c>\d\d?)(?:st|nd|rd|th)\s+[Cc]entury{_E}"),
     _rule("set", f"every each daily weekly monthly annually yearly nightly hourly once twice {NUMBER_STARTS}",
           rf"{_B}(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|afternoon|evening|night|"
@@ -197,12 +198,22 @@ _STARTERS = {form: word for rule in RULES for word in rule.starts
              for form in ((word,) if word == "#" else (word, word.capitalize(), word.upper()))}
 
 
-# Where an expression can begin: a digit run or a starter word, at a word start. "The" is so common that
-# it counts only before another starter: every rule that begins with "the" lists its second word too.
-_THE = {"the", "The", "THE"}
-_OTHERS = _trie(set(_STARTERS) - {"#"} - _THE)
-_FOLLOWERS = _trie(set(_STARTERS) - {"#"})
-_STARTS = re.compile(rf"(?<![\w-])(?:\d+|(?:{_OTHERS})(?![A-Za-z])|(?:the|The|THE)(?=\s+(?:\d|(?:{_FOLLOWERS})(?![A-Za-z]))))")
+# Where an expression can begin: a digit run or a starter word, at a word start. "The" and "a" are so
+# common that they count only before a word that can follow them in some rule ("the past", "a few",
+# "a month"): every rule that begins with "the" lists its second word among its starts too.
+_A_FOLLOWERS = {"few", "couple", "dozen", "mere", "number", "second", "minute", "hour", "day", "week", "month",
+                "year", "decade", "century"}
+_DETERMINERS = {"the": {w for w in _STARTERS if w != "#"}, "a": _A_FOLLOWERS, "an": {"hour"}}
+
+
+def _determiner(word: str) -> str:
+    followers = _DETERMINERS[word]
+    forms = {f for w in followers for f in (w, w.capitalize(), w.upper())}
+    return rf"(?:{word}|{word.capitalize()}|{word.upper()})(?=\s+(?:'?\d|(?:{_trie(forms)})(?![A-Za-z])))"
+
+
+_OTHERS = _trie({w for w in _STARTERS if w != "#" and w.lower() not in _DETERMINERS})
+_STARTS = re.compile(rf"(?<![\w-])(?:\d+|(?:{_OTHERS})(?![A-Za-z])|{'|'.join(map(_determiner, _DETERMINERS))})")
 
 
 class _Alternations(dict):

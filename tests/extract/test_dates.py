@@ -260,3 +260,17 @@ def test_anaphoric_units_follow_the_last_date_at_any_precision():
     got = values("The mine opened in March 2011. Two years later it closed.")
     assert got["Two years"] == "P2Y"
     assert tag("The mine opened in March 2011. Two years later it closed.", THURSDAY)[1].first_day == date(2013, 1, 1)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Talks could resume next spring.", date(2024, 11, 19), [("next spring", "DATE", "2025-SP")]),
+    ("Talks collapsed last spring.", date(2024, 11, 19), [("last spring", "DATE", "2024-SP")]),
+    ("Talks will resume in spring.", date(2024, 11, 19), [("spring", "DATE", "2025-SP")]),
+    ("The summit was pushed back to early December.", date(2024, 11, 19), [("early December", "DATE", "2024-12")]),
+    ("By the mid-2000s the economy had recovered.", date(2024, 11, 19), [("the mid-2000s", "DATE", "200")]),
+    ("Music from the '90s played.", date(2024, 11, 19), [("the '90s", "DATE", "199")]),
+    ("Music from '80s bands played.", date(2024, 11, 19), [("80s", "DATE", "198")]),
+    ("Women in their 90s were evacuated.", date(2024, 11, 19), []),
+])
+def test_seasons_decades_and_postponements(text, published, expected):
+    assert found(text, published) == expected
