@@ -49,7 +49,7 @@ class TimeExpr:
     text: str
     type: str  # TIMEX3 type: DATE, TIME, DURATION, SET
     value: str | None
-    precision: str  # day, week, month, quarter, season, year, decade, range, time, duration, set, ref
+    precision: str  # day, week, month, quarter, half, season, year, decade, century, range, time, duration, set, ref
     rule: str
     anchor: str | None = None
     reason: str | None = None

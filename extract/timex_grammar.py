@@ -175,6 +175,8 @@ RULES: list[Rule] = [
     _rule("quarter", "the first second third fourth q",
           rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?{_E}"
           rf"|{_B}Q(?P<qn>[1-4])\s+(?P<y2>{_YEAR}){_E}"),
+    _rule("half_year", "the first second",
+          rf"{_B}(?:[Tt]he\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year){_E}"),
     _rule("duration", f"{NUMBER_STARTS} {VAGUE_STARTS} the more less fewer almost nearly at",
           rf"{_B}(?:(?:[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Aa]lmost|[Nn]early|[Aa]t least|a mere|the)\s+)?"
           rf"(?P<n>{_NUM}|{_VAGUE})[- ](?P<unit>{_UNIT}){_E}(?!-old| old)"),
@@ -287,7 +289,9 @@ def _reclassify(rule: str, fields: dict[str, str], text: str, start: int) -> str
     return rule
 
 
-_CHECKED = {"bare_month", "year", "season", "duration"}
+_CHECKED = {"bare_month", "year", "season", "duration", "weekday"}
+# Newspapers and named days that begin with a weekday: "the Sunday Times" is not a date.
+_WEEKDAY_NAMES = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Independent|Mail|Star|Sport|Bloody)\b")
 
 
 def _plausible(rule: str, fields: dict[str, str], text: str, start: int, end: int) -> bool:
@@ -302,6 +306,8 @@ def _plausible(rule: str, fields: dict[str, str], text: str, start: int, end: in
         return not re.search(r"[$€£#]\s*$", before)
     if rule == "season" and fields.get("season") == "fall":
         return bool(fields.get("rel") or fields.get("y"))  # not "prices fall"
+    if rule == "weekday":
+        return not _WEEKDAY_NAMES.match(text, end)
     if rule == "duration":
         return not re.search(r"\b(?:aged?|ages)\s+$", before)  # an age, not a period
     return True

@@ -415,6 +415,13 @@ def _quarter(f, anchor, future) -> Value:
     return Value("DATE", f"{year:04d}-Q{number}", "quarter", first, last)
 
 
+def _half_year(f, anchor, future) -> Value:
+    half = 1 if f["h"] == "first" else 2
+    year = int(f["y"]) if f.get("y") else _need(anchor).year + {"last": -1, "next": 1}.get(f.get("rel") or "", 0)
+    first, last = (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+    return Value("DATE", f"{year:04d}-H{half}", "half", first, last)
+
+
 def _fiscal_year(f, anchor, future) -> Value:
     written = f.get("y") or f.get("y2") or f.get("y3")
     if written:
@@ -504,7 +511,7 @@ _RESOLVERS = {
     "deictic_day": _deictic_day, "within_unit": _within_unit, "relative_unit": _relative_unit,
     "the_relative_unit": _relative_unit, "the_weekend": _the_weekend, "ago": _ago, "offset": _offset,
     "anaphoric_day": _anaphoric_day, "that_part": _that_part, "coming_period": _coming_period,
-    "decade": _decade, "century": _century, "season": _season, "quarter": _quarter, "fiscal_year": _fiscal_year,
+    "decade": _decade, "century": _century, "season": _season, "quarter": _quarter, "half_year": _half_year, "fiscal_year": _fiscal_year,
     "duration": _duration, "vague_unit": _vague_unit, "set": _set, "ref": _ref, "year": _year_only,
 }
 # Rules whose value needs no anchor; rules whose value follows the tense of the clause; rules counted from

@@ -274,3 +274,11 @@ def test_anaphoric_units_follow_the_last_date_at_any_precision():
 ])
 def test_seasons_decades_and_postponements(text, published, expected):
     assert found(text, published) == expected
+
+
+def test_half_years_and_newspapers_named_for_weekdays():
+    assert found("Exports fell in the first half of 2015.") == [("the first half of 2015", "DATE", "2015-H1")]
+    assert found("Growth slowed in the second half of last year.") == [
+        ("the second half of last year", "DATE", "2014-H2")]
+    assert found("The Sunday Times reported the raid.") == []
+    assert found("The raid happened on Sunday.") == [("Sunday", "DATE", "2015-10-04")]
