@@ -19,13 +19,14 @@ from .records import TimeExpr
 from .speech import Attribution, attributions, same_speaker
 from .text import inside, quotations, sentence_at
 
-_TENSE = re.compile(
-    r"\b(?:(?P<future>will|won't|shall|'ll|is to|are to|going to|plans? to|planned|scheduled|expected to|due to|"
-    r"set to|intends? to|would|postponed|delayed|adjourned|deferred|rescheduled|pushed back|put off)"
-    r"|(?P<past>was|were|had|did|said|told|wrote|met|began|took|hit|struck|\w+ed))\b",
-    re.IGNORECASE,
-)
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
+_PUNCTUATION = ".,;:!?\"'“”‘()[]—–-"
+_FUTURE_WORDS = {"will", "won't", "shall", "would", "planned", "scheduled", "postponed", "delayed", "adjourned",
+                 "deferred", "rescheduled"}
+_FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("going", "to"), ("plan", "to"), ("plans", "to"), ("expected", "to"),
+                 ("due", "to"), ("set", "to"), ("intend", "to"), ("intends", "to"), ("pushed", "back"), ("put", "off")}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "began", "took", "hit", "struck"}
+_NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed", "hundred", "embed"}
+_BE = {"be", "been", "being", "is", "are", "am"}
 _SPEECH_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
 _SAID_THAT = re.compile(rf"\b(?:{'|'.join(_SPEECH_VERBS)})\b[^.]*?\bthat\b")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -143,8 +144,9 @@ def _is_future(text: str, start: int, end: int) -> bool:
     Only the words on the timex's side of any quotation count: in "“We will respond,” he said on
     Saturday", Saturday is past. A participle after "be" ("due to be published") is not a past tense.
     """
-    clause_start = max(text.rfind(ch, 0, start) for ch in ".;\n") + 1
-    clause_end = min([i for i in (text.find(ch, end) for ch in ".;\n") if i >= 0] + [len(text)])
+    window = max(0, start - 200)  # the nearest marker decides: no need to look further
+    clause_start = max(max(text.rfind(ch, window, start) for ch in ".;\n") + 1, window)
+    clause_end = min([i for i in (text.find(ch, end, end + 200) for ch in ".;\n") if i >= 0] + [min(len(text), end + 200)])
     clause = text[clause_start:clause_end]
     here = start - clause_start
     if '"' in clause or "“" in clause:
@@ -156,14 +158,17 @@ def _is_future(text: str, start: int, end: int) -> bool:
         else:
             for lo, hi in reversed(quotes):
                 clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
+    # Distances in words: the clause split on spaces, punctuation stripped, "won’t" spelt "won't".
+    words = [w.strip(_PUNCTUATION) for w in clause.lower().replace("’", "'").split()]
+    here = len(clause[:here].split())
     future, past = [], []
-    for m in _TENSE.finditer(clause):
-        word = m.group().lower()
-        if m.lastgroup == "future":
-            if not clause.startswith("have", m.end() + 1):  # "would have" looks back
-                future.append(abs(m.start() - here))
-        elif not (word.endswith("ed") and _PASSIVE.search(clause, max(0, m.start() - 8), m.start())):
-            past.append(abs(m.start() - here) + (30 if word in _SPEECH_VERBS else 0))
+    for i, word in enumerate(words):
+        if word in _FUTURE_WORDS or word.endswith("'ll") or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS):
+            if not (word == "would" and i + 1 < len(words) and words[i + 1] == "have"):  # "would have" looks back
+                future.append(abs(i - here))
+        elif word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST
+                                     and not (i and words[i - 1] in _BE)):
+            past.append(abs(i - here) + (6 if word in _SPEECH_VERBS else 0))
     return bool(future) and (not past or min(future) <= min(past))
 
 
