@@ -97,11 +97,14 @@ RULES: list[Rule] = [
           rf"|{_B}(?P<dd>3[01]|[12]\d|0?[1-9])[.-](?P<mm>1[0-2]|0?[1-9])[.-](?P<yy>\d{{4}}){_E}"),
     _rule("military_time", "#", rf"{_B}(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<zone>{_ZONE}|GMT|hours|hrs){_E}"),
     _rule("time_of_day", "#",
-          rf"{_B}(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[AaPp]\.?[Mm]\.?{_E})"
+          rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[AaPp]\.[Mm]\.?|[AaPp][Mm]{_E})"
           rf"(?:\s+(?P<zone>{_ZONE}))?{_ON_DAY}"),
     _rule("clock_time", "#",
           rf"{_B}(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s+(?P<zone>{_ZONE}))?{_E}{_ON_DAY}"),
     _rule("noon", "noon midday midnight", rf"{_B}(?P<noon>[Nn]oon|[Mm]idday|[Mm]idnight){_E}{_ON_DAY}"),
+    _rule("part_of_date", "the morning afternoon evening night",
+          rf"{_B}[Tt]he\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_WD}),?\s+)?(?:(?P<mon>{_MONTH})\s*"
+          rf"(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?P<mon2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
     _rule("month_day_year", f"{MONTH_WORDS} {WEEKDAY_WORDS}",
           rf"{_B}(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MONTH})\s*(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}){_E}"),
     _rule("day_month_year", f"# the {WEEKDAY_WORDS}",
@@ -134,7 +137,8 @@ RULES: list[Rule] = [
           rf"{_B}(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow)\s+(?P<part>{_PART}){_E}"),
     _rule("relative_weekday", "last next this coming",
           rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming)\s+(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?{_E}"),
-    _rule("weekday", WEEKDAY_WORDS, rf"{_B}(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?{_E}"),
+    _rule("weekday", f"{WEEKDAY_WORDS} early late",
+          rf"{_B}(?:(?P<edge>[Ee]arly|[Ll]ate)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>{_PART}))?{_E}"),
     _rule("deictic_day", "yesterday today tomorrow", rf"{_B}(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow){_E}"),
     _rule("within_unit", "earlier later",
           rf"{_B}(?P<when>[Ee]arlier|[Ll]ater)\s+(?:this|that)\s+(?P<unit>week|month|year){_E}"),

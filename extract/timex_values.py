@@ -102,6 +102,13 @@ def _month_day(f, anchor, future) -> Value:
     return _day(best)
 
 
+def _part_of_date(f, anchor, future) -> Value:
+    """ "the night of Oct. 7": the day as a month and day would be resolved, with its part of day."""
+    fields = {"mon": f.get("mon") or f["mon2"], "d": f.get("d") or f["d2"]}
+    day = _month_day_year({**fields, "y": f["y"]}, anchor, future) if f.get("y") else _month_day(fields, anchor, future)
+    return Value("TIME", f"{day.value}T{_PART_CODES[f['part']]}", "day", day.first, day.last)
+
+
 def _month_year(f, anchor, future) -> Value:
     return _month(int(f["y"]), grammar.month_number(f["mon"]))
 
@@ -503,7 +510,7 @@ _RESOLVERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "time_of_day": _time, "clock_time": _clock,
     "clock_duration": _clock_duration, "noon": _noon, "military_time": _military, "holiday": _holiday,
     "anaphoric_unit": _anaphoric_unit,
-    "month_day_year": _month_day_year, "day_month_year": _month_day_year, "month_day": _month_day,
+    "part_of_date": _part_of_date, "month_day_year": _month_day_year, "day_month_year": _month_day_year, "month_day": _month_day,
     "day_month": _month_day, "edge_of_month": _edge_of_month, "edge_of_relative": _edge_of_relative,
     "part_month_year": _part_month_year, "part_of_relative": _relative_unit, "month_year": _month_year,
     "bare_month": _bare_month, "relative_month": _relative_month, "last_night": _last_night, "tonight": _tonight,
@@ -518,7 +525,7 @@ _RESOLVERS = {
 # the last date the text set, and the units for which that may be any date down to a year.
 ABSOLUTE = {"iso_date", "numeric_date", "month_day_year", "day_month_year", "month_year", "decade", "century",
              "duration", "clock_duration", "vague_unit", "set", "year"}
-TENSED = {"weekday", "month_day", "day_month", "bare_month", "edge_of_month", "part_month_year", "tonight",
+TENSED = {"weekday", "month_day", "part_of_date", "day_month", "bare_month", "edge_of_month", "part_month_year", "tonight",
            "the_weekend", "time_of_day", "clock_time", "noon", "military_time", "holiday", "season", "decade"}
 COARSE = {"month", "year", "decade", "century"}
 POINT_PRECISIONS = {"day", "week", "month", "quarter", "season", "year"}

@@ -282,3 +282,13 @@ def test_half_years_and_newspapers_named_for_weekdays():
         ("the second half of last year", "DATE", "2014-H2")]
     assert found("The Sunday Times reported the raid.") == []
     assert found("The raid happened on Sunday.") == [("Sunday", "DATE", "2015-10-04")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The raid came on the night of Oct. 6.", [("the night of Oct. 6", "TIME", "2015-10-06TNI")]),
+    ("Shelling began on the morning of 3 October 2015.", [("the morning of 3 October 2015", "TIME", "2015-10-03TMO")]),
+    ("The jets took off early Wednesday.", [("early Wednesday", "DATE", "2015-10-07")]),
+    ("The blast came at 10.30pm.", [("10.30pm", "TIME", "2015-10-08T22:30")]),
+])
+def test_parts_of_named_days(text, expected):
+    assert found(text) == expected
