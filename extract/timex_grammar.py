@@ -200,26 +200,21 @@ RULES: list[Rule] = [
 _BY_NAME = {rule.name: rule for rule in RULES}
 _PARSERS = {rule.name: re.compile(rule.pattern) for rule in RULES}
 
-_STARTERS = {form: word for rule in RULES for word in rule.starts
-             for form in ((word,) if word == "#" else (word, word.capitalize(), word.upper()))}
+_STARTERS = {word for rule in RULES for word in rule.starts if word != "#"}
 
-
-# Where an expression can begin: a digit run or a starter word, at a word start. "The" and "a" are so
-# common that they count only before a word that can follow them in some rule ("the past", "a few",
-# "a month"): every rule that begins with "the" lists its second word among its starts too.
+# Where an expression can begin: a digit run or a starter word, at a word start, found in the lower-cased
+# text. "The" and "a" are so common that they count only before a word that can follow them in some rule
+# ("the past", "a few", "a month"): every rule that begins with "the" lists its second word among its starts.
 _A_FOLLOWERS = {"few", "couple", "dozen", "mere", "number", "second", "minute", "hour", "day", "week", "month",
                 "year", "decade", "century"}
-_DETERMINERS = {"the": {w for w in _STARTERS if w != "#"}, "a": _A_FOLLOWERS, "an": {"hour"}}
-
-
-def _determiner(word: str) -> str:
-    followers = _DETERMINERS[word]
-    forms = {f for w in followers for f in (w, w.capitalize(), w.upper())}
-    return rf"(?:{word}|{word.capitalize()}|{word.upper()})(?=\s+(?:'?\d|(?:{_trie(forms)})(?![A-Za-z])))"
-
-
-_OTHERS = _trie({w for w in _STARTERS if w != "#" and w.lower() not in _DETERMINERS})
-_STARTS = re.compile(rf"(?<![\w-])(?:\d+|(?:{_OTHERS})(?![A-Za-z])|{'|'.join(map(_determiner, _DETERMINERS))})")
+_DETERMINERS = {"the": _STARTERS, "a": _A_FOLLOWERS, "an": {"hour"}}
+_STARTS_PATTERN = (
+    rf"(?<![\w-])(?:\d+|(?:{_trie(_STARTERS - set(_DETERMINERS))})(?![a-z])"
+    + "".join(rf"|{word}(?=\s+(?:'?\d|(?:{_trie(after)})(?![a-z])))" for word, after in _DETERMINERS.items())
+    + ")"
+)
+_STARTS = re.compile(_STARTS_PATTERN)
+_STARTS_ANY_CASE = re.compile(_STARTS_PATTERN, re.IGNORECASE)  # for the rare text whose lower case is longer
 
 
 class _Alternations(dict):
@@ -248,12 +243,14 @@ def find(text: str, offset: int = 0) -> list[Found]:
     """All temporal expressions in `text`, leftmost first, none overlapping."""
     found: list[Found] = []
     position = 0
-    for start in _STARTS.finditer(text):
+    lowered = text.lower()
+    starts = _STARTS.finditer(lowered) if len(lowered) == len(text) else _STARTS_ANY_CASE.finditer(text)
+    for start in starts:
         at = start.start()
         if at < position:
             continue
-        word = start.group()
-        match = _ALTERNATIONS["#" if word[0].isdigit() else _STARTERS[word]].match(text, at)
+        word = start.group().lower()
+        match = _ALTERNATIONS["#" if word[0].isdigit() else word].match(text, at)
         if not match:
             continue
         rule = match.lastgroup
