@@ -70,7 +70,8 @@ _ON_DAY = rf"(?:,?\s+(?P<wd>{_WD})|\s+(?P<word>yesterday|today|tomorrow))?"
 _B = r"(?<![\w-])"  # word start that does not split a hyphenated word
 _E = r"(?![\w])"
 
-# Starter sets: the words (lower case) an expression can begin with; "#" stands for a digit.
+# Starter sets: the words (lower case) an expression can begin with; "#" stands for a number, "####" for a
+# four-digit one only (years, ISO dates, military times): a number of another length does not try those rules.
 MONTH_WORDS = "january february march april may june july august september october november december " \
               "jan feb mar apr jun jul aug sept sep oct nov dec"
 WEEKDAY_WORDS = " ".join(WEEKDAYS)
@@ -91,11 +92,11 @@ def _rule(name: str, starts: str, pattern: str) -> Rule:
 
 # Order matters: at one position the first rule that matches wins.
 RULES: list[Rule] = [
-    _rule("iso_date", "#", rf"{_B}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_E}"),
+    _rule("iso_date", "####", rf"{_B}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){_E}"),
     _rule("numeric_date", "#",
           rf"{_B}(?P<m>3[01]|[12]\d|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{{4}}|\d\d){_E}"
           rf"|{_B}(?P<dd>3[01]|[12]\d|0?[1-9])[.-](?P<mm>1[0-2]|0?[1-9])[.-](?P<yy>\d{{4}}){_E}"),
-    _rule("military_time", "#", rf"{_B}(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<zone>{_ZONE}|GMT|hours|hrs){_E}"),
+    _rule("military_time", "####", rf"{_B}(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s+(?P<zone>{_ZONE}|GMT|hours|hrs){_E}"),
     _rule("time_of_day", "#",
           rf"{_B}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[AaPp]\.[Mm]\.?|[AaPp][Mm]{_E})"
           rf"(?:\s+(?P<zone>{_ZONE}))?{_ON_DAY}"),
@@ -193,14 +194,14 @@ RULES: list[Rule] = [
           rf"{_B}(?P<name>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year’s Eve|"
           rf"New Year’s Day|Halloween|Valentine's Day|Valentine’s Day|Thanksgiving|Easter Sunday|Easter|Good Friday)"
           rf"(?:\s+(?P<y>{_YEAR}))?{_E}"),
-    _rule("year_range", "#", rf"{_B}(?P<y>(?:1[6-9]|20)\d\d)\s*[-–]\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d){_E}(?![-/.,]?\d)"),
-    _rule("year", "#", rf"{_B}(?P<y>(?:1[6-9]|20)\d\d){_E}(?![-/.,]?\d)"),
+    _rule("year_range", "####", rf"{_B}(?P<y>(?:1[6-9]|20)\d\d)\s*[-–]\s*(?P<y2>(?:1[6-9]|20)\d\d|\d\d){_E}(?![-/.,]?\d)"),
+    _rule("year", "####", rf"{_B}(?P<y>(?:1[6-9]|20)\d\d){_E}(?![-/.,]?\d)"),
 ]
 
 _BY_NAME = {rule.name: rule for rule in RULES}
 _PARSERS = {rule.name: re.compile(rule.pattern) for rule in RULES}
 
-_STARTERS = {word for rule in RULES for word in rule.starts if word != "#"}
+_STARTERS = {word for rule in RULES for word in rule.starts if not word.startswith("#")}
 
 # Where an expression can begin: a digit run or a starter word, at a word start, found in the lower-cased
 # text. "The" and "a" are so common that they count only before a word that can follow them in some rule
@@ -221,8 +222,9 @@ class _Alternations(dict):
     """For each starter, the rules that can begin with it as one pattern named by rule; compiled on first use."""
 
     def __missing__(self, key: str) -> re.Pattern[str]:
+        keys = {key, "#"} if key == "####" else {key}
         parts = [f"(?P<{rule.name}>{re.sub(r'[(][?]P<[a-z0-9_]+>', '(?:', rule.pattern).replace(_B, '')})"
-                 for rule in RULES if key in rule.starts]  # the scan has checked the word start
+                 for rule in RULES if keys & rule.starts]  # the scan has checked the word start
         self[key] = re.compile("|".join(parts))
         return self[key]
 
@@ -250,7 +252,8 @@ def find(text: str, offset: int = 0) -> list[Found]:
         if at < position:
             continue
         word = start.group().lower()
-        match = _ALTERNATIONS["#" if word[0].isdigit() else word].match(text, at)
+        key = ("####" if len(word) == 4 else "#") if word[0].isdigit() else word
+        match = _ALTERNATIONS[key].match(text, at)
         if not match:
             continue
         rule = match.lastgroup
