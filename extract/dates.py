@@ -17,7 +17,7 @@ from . import timex_grammar as grammar
 from . import timex_values as values
 from .records import TimeExpr
 from .speech import Attribution, attributions, same_speaker
-from .text import inside, quotations, sentence_at
+from .text import inside, quote_spans, sentence_at
 
 _PUNCTUATION = ".,;:!?\"'“”‘()[]—–-"
 _FUTURE_WORDS = {"will", "won't", "shall", "would", "planned", "scheduled", "postponed", "delayed", "adjourned",
@@ -45,9 +45,9 @@ def tag(text: str, published: date | None, *, offset: int = 0) -> list[TimeExpr]
     found = grammar.find(text, offset)
     if not found:
         return []
-    quoted = quotations(text, offset) if '"' in text or "“" in text else []
     # Attributions matter only to expressions inside quotations; most articles date none there.
-    attrs = attributions(text, offset) if any(inside(f.start, quoted) for f in found) else []
+    quoted = quote_spans(text, offset) if '"' in text or "“" in text else []
+    attrs = attributions(text, offset) if any(s <= f.start < e for f in found for s, e in quoted) else []
     quotes = [a.quote for a in attrs]
     context = _Context(published)
     resolved: dict[int, TimeExpr] = {}

@@ -103,6 +103,11 @@ def quotations(text: str, offset: int = 0) -> list[Span]:
     return [Span(m.start() + offset, m.end() + offset, m.group()) for m in _QUOTE_PAIRS.finditer(text)]
 
 
+def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage: `quotations` without the text, for a quick test."""
+    return [(m.start() + offset, m.end() + offset) for m in _QUOTE_PAIRS.finditer(text)]
+
+
 def inside(position: int, spans: list[Span]) -> Span | None:
     for span in spans:
         if span.start <= position < span.end:
