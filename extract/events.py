@@ -40,6 +40,15 @@ _ORG_NOUN = re.compile(
     r"air\s+force|air\s+defen[cs]es?|defen[cs]e\s+ministry|foreign\s+ministry|president|prime\s+minister|"
     r"leaders?|spokes(?:man|woman|person)|envoy|delegation|state\s+media|news\s+agency)\b", re.IGNORECASE)
 _COMPLEMENT_END = re.compile(r"\band\s+(?:said|added|stated|insisted|stressed|claimed)\b|,\s*but\b|;|\bwhile\b")
+_CHANNEL = re.compile(
+    r"\btold\s+(?:the\s+)?(?P<told>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
+    r"|\b(?:on|in)\s+(?:an?\s+|its\s+|his\s+|her\s+|their\s+|the\s+)?(?:official\s+)?"
+    r"(?P<social>(?:Facebook|Twitter|X|Telegram|Instagram|YouTube|VKontakte|Weibo|WhatsApp)(?:\s+(?:page|account|channel|post|"
+    r"feed|video))?)"
+    r"|\bon\s+(?P<broadcast>(?:[\w-]+\s+){0,2}?(?:television|TV|radio))\b"
+    r"|\b(?:in|at|during)\s+an?\s+(?P<genre>(?:written\s+|joint\s+|televised\s+|video\s+)?(?:statement|interview|"
+    r"press\s+release|news\s+conference|press\s+conference|briefing|speech|address|tweet|post|video|letter))\b"
+)
 _THEIR_AIRSPACE = re.compile(r"\b(?:through|over|across|via)\s+(?:their|its|the)\s+(?:air\s?space|skies|territory)\b")
 _QUANTITY = re.compile(
     r"\b(?:a total of |all |at least |more than |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
@@ -77,8 +86,28 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
                 mention = replace(mention, places=tuple(PlaceRole("location", r.place)
                                                         for r in mentions[-1].places if r.role != "origin"))
             mentions.append(mention)
+        _fold_participles(mentions, first_index)
         _link_denials(mentions, first_index)
     return mentions
+
+
+def _fold_participles(mentions: list[EventMention], first: int) -> None:
+    """ "launched missiles at Raqqa, flying over Iran and Iraq": the participle is the launch's route,
+    not an event of its own."""
+    i = max(first + 1, 1)
+    while i < len(mentions):
+        mention, previous = mentions[i], mentions[i - 1]
+        if (i > first and mention.type == "movement" and mention.trigger.text.lower().split()[0].endswith("ing")
+                and previous.type in _DIRECTED and previous.sentence == mention.sentence
+                and mention.sentence.text[:mention.trigger.start - mention.sentence.start].rstrip().endswith(",")
+                and not _CLAUSE_BREAK.search(mention.sentence.text[previous.trigger.end - mention.sentence.start:
+                                                                   mention.trigger.start - mention.sentence.start])):
+            taken = {r.place.place_id for r in previous.places}
+            route = tuple(PlaceRole("via", r.place) for r in mention.places if r.place.place_id not in taken)
+            mentions[i - 1] = replace(previous, places=previous.places + route)
+            del mentions[i]
+            continue
+        i += 1
 
 
 def _dateline(article: Article, places: list[PlaceMention]) -> PlaceMention | None:
@@ -119,6 +148,7 @@ def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, place
         negated=trigger.negated,
         hedged=trigger.hedged,
         quantity=_quantity(sentence, trigger),
+        channel=_channel(sentence) if trigger.type in trig.SPEECH_TYPES or claimant != article.source else None,
     )
 
 
@@ -152,16 +182,23 @@ def _attached_verb(sentence: Span, timex: TimeExpr, verbs: list[tuple[int, int]]
 
 def _roles(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], found) -> list[PlaceRole]:
     """The places that are arguments of this trigger, each with its role."""
-    roles = []
+    roles: list[PlaceRole] = []
     for place in places:
         if _owner(sentence, place, found) is not trigger:
             continue
         role = _role(sentence, place, trigger)
+        if role is None and roles and _coordinated(sentence, roles[-1].place, place):
+            role = roles[-1].role  # "over Iran and Iraq": the preposition covers both
         if role is not None:
             roles.append(PlaceRole(role, place))
     if trigger.type in _DIRECTED:
         roles += _their_airspace(sentence, trigger, places, roles)
     return roles
+
+
+def _coordinated(sentence: Span, first: PlaceMention, second: PlaceMention) -> bool:
+    gap = sentence.text[first.end - sentence.start:second.start - sentence.start]
+    return bool(re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", gap))
 
 
 def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> trig.Trigger | None:
@@ -185,7 +222,8 @@ def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> tr
 
 def _role(sentence: Span, place: PlaceMention, trigger: trig.Trigger) -> str | None:
     """origin, via, destination or location; None when the place is no argument ("US allegations")."""
-    limit = trigger.end if trigger.end <= place.start else sentence.start
+    # From the trigger's start: "flying over Iran" carries its preposition inside the trigger.
+    limit = trigger.start if trigger.end <= place.start else sentence.start
     local = sentence.text[limit - sentence.start:place.start - sentence.start]
     after = sentence.text[place.end - sentence.start:]
     if re.search(r"\binstead\s+of\s+(?:the\s+)?$", local) or _ORG_NOUN.match(after):
@@ -295,6 +333,16 @@ def _resolve_pronouns(mention: EventMention, last_speaker: str | None) -> tuple[
     if mention.type in trig.SPEECH_TYPES and claimant and not act.is_pronoun(claimant):
         last_speaker = claimant
     return replace(mention, claimant=claimant, actors=actors), last_speaker
+
+
+def _channel(sentence: Span) -> str | None:
+    """How a claim was made, as the sentence says: "told CNN", "on Facebook", "on state television"."""
+    match = _CHANNEL.search(sentence.text)
+    if match is None:
+        return None
+    if match.group("told"):
+        return match.group("told")
+    return " ".join(next(g for g in match.groups() if g).split())
 
 
 def _quantity(sentence: Span, trigger: trig.Trigger) -> str | None:

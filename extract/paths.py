@@ -29,6 +29,7 @@ class Path:
     waypoints: tuple[tuple[float, float], ...]
     length_km: float
     crossed: tuple[str, ...]  # names of countries whose territory the line crosses, in order
+    crossed_codes: tuple[str, ...] = ()  # their ISO codes, to compare with the countries the text names
 
 
 def event_path(origin: PlaceMention, route: list[PlaceMention], destination: PlaceMention,
@@ -64,8 +65,9 @@ def _cached_path(origin: _Stop, route: tuple[_Stop, ...], destination: _Stop, ga
     points.append(waypoints[-1])
     length = sum(geodesic(a, b).km for a, b in zip(waypoints, waypoints[1:]))
     line = LineString([(lon, lat) for lat, lon in points])
-    crossed = tuple(p.name for p in gazetteer.countries_crossed(line))
-    return Path(tuple(points), tuple(waypoints), round(length, 1), crossed)
+    countries = gazetteer.countries_crossed(line)
+    return Path(tuple(points), tuple(waypoints), round(length, 1), tuple(p.name for p in countries),
+                tuple(p.country_code or "" for p in countries))
 
 
 def _pass_point(place: _Stop, previous, target, gazetteer: Gazetteer) -> tuple[float, float]:

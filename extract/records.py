@@ -108,6 +108,7 @@ class EventMention:
     negated: bool = False
     hedged: bool = False
     quantity: str | None = None
+    channel: str | None = None  # how the claimant said it: "told CNN", "on its Facebook page", "on television"
     denies: int | None = None  # index, within the article, of the mention this one denies
 
 

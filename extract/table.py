@@ -36,9 +36,12 @@ COLUMNS: dict[str, str] = {
     "path": "[[lat, lon], ...] of the reported path when origin and destination are known",
     "path_km": "length of the path along the ground, km (geodesic)",
     "crossed": "countries whose territory the path crosses, from boundary polygons",
+    "crossed_unnamed": "countries the path crosses that the reports do not name (besides origin and destination)",
+    "named_not_crossed": "route countries or airspaces the reports name that the drawn path does not cross",
     "actors": "who acted",
     "claimants": "who asserts the event",
     "stance": "asserted, reported, disputed or denied",
+    "channels": "how the claims were made: told CNN, on Facebook, on state television, in a statement",
     "disputed_by": "ids of the denial events that dispute this one",
     "denies": "ids of the events this denial disputes",
     "negated": "the event is reported as not having happened",
@@ -124,9 +127,11 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "path": [list(p) for p in path.points] if path else None,
         "path_km": path.length_km if path else None,
         "crossed": list(path.crossed) if path else [],
+        **_route_check(path, places, by_role),
         "actors": _unique(a for m in mentions for a in m.actors),
         "claimants": claimants,
         "stance": _stance(mentions),
+        "channels": _unique(m.channel for m in mentions if m.channel),
         "disputed_by": [],
         "denies": [],
         "negated": any(m.negated for m in mentions),
@@ -138,6 +143,18 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "mentions": [_mention_dict(m) for m in mentions],
         "merge_reason": " | ".join(cluster.reasons),
     }
+
+
+def _route_check(path, places: list[PlaceRole], by_role: dict) -> dict[str, list[str]]:
+    """What the polygons say against what the text says: a path over a country nobody named, or a named
+    airspace the straight course misses, is worth an analyst's look."""
+    if path is None:
+        return {"crossed_unnamed": [], "named_not_crossed": []}
+    named = {r.place.country_code for r in places if r.place.country_code}
+    unnamed = [name for name, code in zip(path.crossed, path.crossed_codes) if code not in named]
+    route = [p for p in by_role["via"] if p.kind in ("country", "airspace") and p.country_code]
+    missed = [p.name for p in route if p.country_code not in path.crossed_codes]
+    return {"crossed_unnamed": unnamed, "named_not_crossed": missed}
 
 
 def _label(kind: str, by_role: dict, claimants: list[str], mentions: list[EventMention]) -> str:

@@ -31,25 +31,28 @@ SPEECH_TYPES = {"statement", "denial", "accusation"}
 
 _LEXICON: dict[str, str] = {
     "campaign": r"(?:launch(?:ed|es|ing)?|beg[ia]n|start(?:ed|s)?|expand(?:ed|s)?)\s+(?:(?:its|their|a|an|the|his|her)\s+)?(?:\w+\s+){0,2}?(?:campaign|operation|offensive)",
-    "airspace_violation": r"violat(?:ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into",
-    "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)",
-    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets",
+    "airspace_violation": r"violat(?:e|ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into",
+    "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)"
+              r"|fires?\b(?=\s+(?:at|on|missiles|rockets|shells|drones|a\s+missile|a\s+rocket)\b)",
+    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets"
+              r"|sh(?:o|oo)t(?:s|ing)?\s+down|intercept(?:ed|s|ing)?",
     "crash": r"crash(?:ed|es|ing)?|landed|land(?:s|ing)?(?=\s+(?:in|on|near|inside|short|outside))|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
     "diversion": r"divert(?:ed|ing|s)?|rerout(?:ed|e|es|ing)|change\s+their\s+flight\s+paths",
     "movement": r"took\s+off|tak(?:e|es|ing)\s+off|flew|fly(?:ing)?\s+over|deploy(?:ed|s|ing)|sail(?:ed|ing)|on\s+their\s+way",
     "denial": r"den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|retorted",
-    "accusation": r"accus(?:ed|es|ing)|warn(?:ed|s|ing)?|lash(?:ed|es)\s+out|call(?:ed|s)\s+out|condemn(?:ed|s|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing)",
+    "accusation": r"accus(?:e|ed|es|ing|ation|ations)\b|threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|lash(?:ed|es)\s+out|call(?:ed|s)\s+out|condemn(?:ed|s|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing)",
     "meeting": r"\bmet\b|meet(?:s|ing)?\b|talks\b|summit\b",
-    "agreement": r"agree(?:d|s|ment)?\b",
-    "casualties": r"casualties|kill(?:ed|ing|s)|deaths|wounded|injured|injuring",
-    "statement": r"announc(?:ed|es|ing|ement)",
+    "agreement": r"agree(?:d|s|ment|ments)?\b|sign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|accord|treaty|memorandum)",
+    "casualties": r"casualties|kill(?:ed|ing|s)\b|deaths|died|dies|dead\b|wound(?:ed|ing)\b|injur(?:e|ed|es|ing|ies)\b",
+    "statement": r"announc(?:e|ed|es|ing|ement|ements)\b|claim(?:ed|s|ing)?\s+responsibility|confirm(?:ed|s|ing)\b",
 }
 _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, pattern in _LEXICON.items()), re.IGNORECASE)
 # Stems every trigger starts with: the full pattern is tried only where one occurs.
 _STEMS = re.compile(
-    r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|crash|land|came|went|fell|divert|rerout|change|took|"
-    r"tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|warn|lash|call|condemn|critic|blam|"
-    r"met|meet|talk|summit|agree|casualt|kill|death|wound|injur|announc|violat|incursion|beg|start|expand)",
+    r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|sho|intercept|crash|land|came|went|fell|divert|rerout|"
+    r"change|took|tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|threaten|warn|lash|call|condemn|"
+    r"critic|blam|met|meet|talk|summit|agree|sign|casualt|kill|death|die|dead|wound|injur|announc|claim|confirm|"
+    r"violat|incursion|beg|start|expand)",
     re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HEDGE = re.compile(

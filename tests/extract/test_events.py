@@ -128,3 +128,51 @@ def test_casualties_take_the_place_of_the_event_that_caused_them(gazetteer):
     *_, casualties = mentions("Debris fell on a building in Kharkiv, killing two people.", gazetteer)
     assert casualties.type == "casualties"
     assert [r.place.name for r in casualties.places] == ["Kharkiv"]
+
+
+def test_channel_of_a_claim(gazetteer):
+    [denial] = mentions("The ministry denied the report on its Facebook page.", gazetteer)
+    assert denial.channel == "Facebook page"
+    [crash] = mentions("Two U.S. officials told CNN that four missiles crashed in Iran.", gazetteer)
+    assert crash.channel == "CNN" and crash.stance == "reported"
+    statement, strike = mentions("The minister announced the strikes on state television.", gazetteer)
+    assert (statement.type, statement.channel) == ("statement", "state television")
+    [launch] = mentions("Russia launched missiles at Syria.", gazetteer)
+    assert launch.channel is None
+
+
+def test_triggers_in_all_inflections(gazetteer):
+    def types(sentence):
+        return [m.type for m in mentions(sentence, gazetteer)]
+
+    assert types("Jets violate Turkish airspace.") == ["airspace_violation"]
+    assert types("Kyiv accuses Moscow.") == ["accusation"]
+    assert types("Air defences shot down a drone.") == ["strike"]
+    assert types("Five soldiers died.") == ["casualties"]
+    assert types("The rebels claimed responsibility.") == ["statement"]
+    assert types("The two sides signed a peace deal.") == ["agreement"]
+    assert types("The warship fires missiles at the coast.") == ["launch"]
+    assert types("The building caught fire.") == []
+
+
+def test_a_participle_of_movement_is_the_route_of_the_launch_before_it(gazetteer):
+    [launch] = mentions("Warships launched missiles from the Caspian Sea at Raqqa, flying over Iran and Iraq.", gazetteer)
+    assert launch.type == "launch"
+    assert roles(launch) == {"origin": ["Caspian Sea"], "destination": [roles(launch)["destination"][0]],
+                             "via": ["Iran", "Iraq"]}
+
+
+def test_a_movement_with_its_own_clause_stays_an_event(gazetteer):
+    found = mentions("Warships launched missiles at Raqqa. Jets were flying over Iraq.", gazetteer)
+    assert [m.type for m in found] == ["launch", "movement"]
+
+
+def test_route_check_compares_named_countries_with_the_polygons(gazetteer):
+    from extract.pipeline import build_corpus
+
+    text = "Warships launched missiles from the Caspian Sea at Raqqa, flying over Iran and Iraq."
+    [launch] = build_corpus([load_text(FRONT + text, name="t.md")], gazetteer=gazetteer).events.to_dict("records")
+    assert {"Iran", "Iraq", "Syria"} <= set(launch["crossed"])
+    assert launch["named_not_crossed"] == []
+    assert "Iran" not in launch["crossed_unnamed"] and "Iraq" not in launch["crossed_unnamed"]
+    assert launch["path_km"] > 1000
