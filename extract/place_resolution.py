@@ -30,6 +30,11 @@ class Candidate:
     rule: str  # gazetteer, airspace, demonym, abbreviation, online
     whole_run: bool = True  # the name is the whole capitalised run, not part of a longer one
     evidence: bool = False  # context says "a place" (preposition, containing place, area word)
+    name_start: int = -1  # where the name itself starts, after an area word ("northern Iraq")
+
+    def __post_init__(self) -> None:
+        if self.name_start < 0:
+            self.name_start = self.start
 
 
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|-|–)\s*$")
@@ -44,29 +49,84 @@ _IN_FOCUS_ADMIN1 = 2.5
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
+_CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
 
 
 def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, offset: int = 0) -> list[PlaceMention]:
-    """One PlaceMention per candidate, offsets shifted by `offset`."""
+    """One PlaceMention per candidate, offsets shifted by `offset`.
+
+    Two passes: the first reads the article's focus from names that are hardly
+    ambiguous; the second from every first-pass choice, so that "Hall County"
+    and "Gainesville" settle on Georgia together.
+    """
     contained = _containment(text, candidates)
-    countries, admin1s = _focus(candidates, contained)
-    anchors = [c.places[0] for c in candidates if len(c.places) == 1 and c.places[0].kind == "city"]
+    keys = [normalize(text[c.start:c.end]) for c in candidates]
+    clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
+    first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
+    support = _admin1_support(candidates, keys)
+    choices = _choose(candidates, keys, contained, _Context.of(first, [keys[i] for i in clear], support))
+    context = _Context.of([place for place, _ in choices], keys, support)
+    choices = _choose(candidates, keys, contained, context)
+    return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
+
+
+@dataclass
+class _Context:
+    """What the article is about: its countries, first-level divisions and towns (by the name that chose them)."""
+
+    countries: Counter
+    admin1s: Counter
+    towns: list[tuple[str, Place]]
+    support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
+
+    @classmethod
+    def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        towns = []
+        for place, key in zip(places, keys):
+            if not place.country_code:
+                continue
+            countries[place.country_code] += 1
+            if place.feature in ("ADM1", "ADM2", "PPL"):
+                admin1s[(place.country_code, place.admin1)] += 1
+            if place.kind == "city" or place.feature == "ADM2":
+                towns.append((key, place))
+        return cls(countries, admin1s, towns, support)
+
+
+def _clear(candidate: Candidate, contained: bool) -> bool:
+    """Whether a name's country is beyond doubt: one reading, a containing place, or all readings in one country."""
+    return contained or len({p.country_code for p in candidate.places}) == 1
+
+
+def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[str, str], set[str]]:
+    """Which names of the article could lie in each first-level division: towns named together cluster."""
+    support: dict[tuple[str, str], set[str]] = {}
+    for candidate, key in zip(candidates, keys):
+        for place in candidate.places:
+            if place.country_code and place.admin1 and place.feature in ("ADM1", "ADM2", "PPL"):
+                support.setdefault((place.country_code, place.admin1), set()).add(key)
+    return support
+
+
+def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place],
+            context: _Context) -> list[tuple[Place, float]]:
+    """The best reading of each candidate and its confidence; one name, one place (unless contained)."""
     chosen: dict[str, tuple[Place, float]] = {}
-    mentions = []
-    for i, candidate in enumerate(candidates):
-        key = normalize(text[candidate.start:candidate.end])
-        if i in contained or key not in chosen:
-            scored = sorted(((_score(p, key, countries, admin1s, anchors, contained.get(i)), n)
-                             for n, p in enumerate(candidate.places)), key=lambda s: (-s[0], s[1]))
-            best = candidate.places[scored[0][1]]
-            margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
-            result = (best, round(1 - 0.5 * math.exp(-margin), 2))
-            if i not in contained:
-                chosen[key] = result
-        else:
-            result = chosen[key]
-        mentions.append(_mention(text, candidate, *result, offset))
-    return mentions
+    results = []
+    for i, (candidate, key) in enumerate(zip(candidates, keys)):
+        if i not in contained and key in chosen:
+            results.append(chosen[key])
+            continue
+        scored = sorted(((_score(p, key, context, contained.get(i)), n) for n, p in enumerate(candidate.places)),
+                        key=lambda s: (-s[0], s[1]))
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
+        result = (candidate.places[scored[0][1]], round(1 - 0.5 * math.exp(-margin), 2))
+        if i not in contained:
+            chosen[key] = result
+        results.append(result)
+    return results
 
 
 def _containment(text: str, candidates: list[Candidate]) -> dict[int, Place]:
@@ -92,23 +152,7 @@ def _inside(place: Place, container: Place) -> bool:
     return container.kind == "country" or (place.admin1 == container.admin1 and place.feature != "ADM1")
 
 
-def _focus(candidates: list[Candidate], contained: dict[int, Place]) -> tuple[Counter, Counter]:
-    """Countries and first-level divisions the article is about, from names that are hardly ambiguous."""
-    countries: Counter = Counter()
-    admin1s: Counter = Counter()
-    for i, candidate in enumerate(candidates):
-        best = contained.get(i) or candidate.places[0]
-        clear = len(candidate.places) == 1 or i in contained or best.kind == "country" or best.feature == "ADM1"
-        if not clear or not best.country_code:
-            continue
-        countries[best.country_code] += 1
-        if best.feature in ("ADM1", "ADM2", "PPL"):
-            admin1s[(best.country_code, best.admin1)] += 1
-    return countries, admin1s
-
-
-def _score(place: Place, key: str, countries: Counter, admin1s: Counter, anchors: list[Place],
-           container: Place | None) -> float:
+def _score(place: Place, key: str, context: _Context, container: Place | None) -> float:
     if place.id.startswith("cu:") and place.kind == "region":
         score = _CURATED_REGION
     else:
@@ -116,12 +160,17 @@ def _score(place: Place, key: str, countries: Counter, admin1s: Counter, anchors
         score += _FEATURE_BONUS.get(place.feature, 0.0)
     if place.kind == "city" and normalize(place.name) != key:
         score += _ALTERNATE_NAME
-    if place.country_code and place.kind != "country":
-        share = countries[place.country_code] / max(1, sum(countries.values()))
-        score += _IN_FOCUS_COUNTRY * share * 2 if countries[place.country_code] else 0.0
-        if place.feature != "ADM1" and admin1s[(place.country_code, place.admin1)]:
+    countries = context.countries
+    if place.country_code and countries[place.country_code]:
+        share = countries[place.country_code] / sum(countries.values())
+        score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
+    if place.admin1 and place.country_code:
+        division = (place.country_code, place.admin1)
+        if place.feature != "ADM1" and context.admin1s[division]:
             score += _IN_FOCUS_ADMIN1
-    if place.kind == "city" and any(a is not place and _km(a, place) < _NEAR_KM for a in anchors):
+        others = len(context.support.get(division, set()) - {key})
+        score += _CLUSTERED * min(others, 3)
+    if place.kind == "city" and any(k != key and _km(t, place) < _NEAR_KM for k, t in context.towns):
         score += _NEAR_ANCHOR
     if container is not None and _inside(place, container):
         score += _CONTAINED

@@ -170,7 +170,8 @@ def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
             places = _lookup(text[start:end], gazetteer)
             if not places or (length == 1 and run[k].text.lower() in _AREA_PREFIXES and len(run) > 1):
                 continue
-            yield _extend(Candidate(start, end, places, "gazetteer", whole_run=length == len(run)), text)
+            whole = length == len(run) or (k == 1 and length == len(run) - 1 and run[0].text.lower() in _AREA_PREFIXES)
+            yield _extend(Candidate(start, end, places, "gazetteer", whole_run=whole), text)
             k += length
             break
         else:
@@ -181,6 +182,7 @@ def _extend(candidate: Candidate, text: str) -> Candidate:
     """Take in "northern" before, "airspace" or "province" after, changing what the span may mean."""
     prefix = _AREA_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
     if prefix:
+        candidate.name_start = candidate.start
         candidate.start = prefix.start()
         candidate.evidence = True
     airspace = _AIRSPACE_AFTER.match(text, candidate.end)
@@ -210,7 +212,7 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
             lowercase_words: set[str]) -> bool:
     """Whether a matched name is a place here, from its strongest reading and the evidence around it."""
     best = candidate.places[0]
-    words = text[candidate.start:candidate.end].split()
+    words = text[candidate.name_start:candidate.end].split()
     word = _strip_possessive(words[-1]) if len(words) == 1 else ""
     strong = best.kind not in ("city", "facility") and best.feature not in ("ADM2", "AIRP")
     before = text[max(0, candidate.start - 30):candidate.start]
