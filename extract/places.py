@@ -18,13 +18,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gazetteer import Gazetteer, Place
+from gazetteer import Gazetteer, Place, normalize
 
 from .place_resolution import Candidate, resolve
 from .records import PlaceMention
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*\w|[^\W\d_]")
-_CONNECTORS = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "du", "des", "upon", "on"}
+_CONNECTORS = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "du", "des", "upon"}
 _AREA_PREFIXES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                   "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}
 _PLACE_NOUNS = (
@@ -81,8 +81,15 @@ _LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE)
 _LOCATIVE_AFTER = re.compile(r"(?:-based|\s+(?:resident|residents|native|natives|area|areas|-area|suburb|suburbs|"
                              r"neighborhood|neighbourhood|metro|metropolitan)\b)")
-# Personal-name share (per cent of people) above which a town's name needs evidence to count.
-_PERSONAL_NAME_SHARE = 0.004
+# Personal-name share (per cent of people) above which a town's name needs evidence to
+# count, unless the town is a city of a million; above the second, always.
+_PERSONAL_NAME_SHARE = 0.02
+_PERSONAL_NAME_SHARE_ANY_TOWN = 0.1
+_MILLION = 1_000_000
+_SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Pt"}  # "St. Petersburg", "Mt. Pleasant" inside a run
+# A run ending in one of these names a place, whatever names a person before it ("Walker County").
+_PLACE_HEADS = frozenset("""county parish city township borough river lake mountain mountains island islands bay sea
+    province valley beach springs falls heights creek harbor harbour port point peninsula canyon gulf strait""".split())
 # A town this large is taken on its name alone, where no reading as a word or a person competes.
 _SELF_EVIDENT_POPULATION = 15_000
 
@@ -224,13 +231,19 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
         return False  # "Un", "Bo": a short alternate name is a word, not a place
     given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
-    if word and _SPEECH_AFTER.match(after) and max(given, surname) > 0.001 and best.kind != "country":
-        return False  # "Washington said", the person
+    personal = max(given, surname)
+    if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
+        return False  # "Washington said", "Obama said": the person
+    if word and best.kind in ("city", "region") and normalize(best.name) != normalize(word) and not candidate.evidence:
+        return False  # "Hamas" is an alternate name of Hamm, "Human" of Uman: words first
+    if strong and best.feature == "ADM1" and best.population < _MILLION and personal >= _PERSONAL_NAME_SHARE:
+        return candidate.evidence  # "Flores", a surname before a province
     if strong:
         return True
     if not candidate.whole_run and best.population < _SELF_EVIDENT_POPULATION * 3 and not candidate.evidence:
         return False  # "Wedgewood Baptist Church": a small town's name inside an organisation's
-    if word and (word.lower() in lowercase_words or max(given, surname) >= _PERSONAL_NAME_SHARE):
+    if word and (word.lower() in lowercase_words or personal >= _PERSONAL_NAME_SHARE_ANY_TOWN
+                 or (personal >= _PERSONAL_NAME_SHARE and best.population < _MILLION)):
         return candidate.evidence
     if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
         return best.population >= 100_000
@@ -245,7 +258,7 @@ def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set
     words = [t.text for t in run]
     if words[0].lower() in _PERSON_TITLES and len(words) > 1:
         return True
-    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) or words[-1].lower() in _PLACE_HEADS:
         return False
     if gazetteer.lookup(text[run[0].start:run[-1].end]):
         return False
@@ -261,6 +274,8 @@ def _demonym_place(token: _Token, text: str, gazetteer: Gazetteer) -> Candidate 
     country = gazetteer.demonym(_strip_possessive(token.text))
     noun = _DEMONYM_PLACE.match(text, token.end) if country else None
     if not noun:
+        if country and not _sentence_initial(text, token.start):
+            return Candidate(token.start, token.end, [country], "adjective", whole_run=True)
         return None
     rule = "airspace" if noun.group("noun") in ("airspace", "skies") else "demonym"
     return Candidate(token.start, noun.end("noun"), [country], rule, whole_run=True, evidence=True)
@@ -299,7 +314,7 @@ def _run_end(tokens: list[_Token], i: int, text: str) -> int:
     while j + 1 < len(tokens):
         nxt = tokens[j + 1]
         gap = text[tokens[j].end:nxt.start]
-        initial = len(tokens[j].text) == 1 and tokens[j].text.isupper() and gap == ". "
+        initial = gap == ". " and (len(tokens[j].text) == 1 and tokens[j].text.isupper() or tokens[j].text in _SHORT_FORMS)
         if gap not in (" ", "-") and not initial:
             break
         if nxt.capitalised:
