@@ -41,7 +41,7 @@ _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|-|–)\s*$")
 # Prior bonus by kind, on top of log10(population): a country, sea or continent named
 # in news is that, far more often than any namesake town.
 _KIND_BONUS = {"country": 3.0, "sea": 9.0, "river": 8.0, "lake": 8.0, "mountain": 8.0, "facility": 7.0}
-_FEATURE_BONUS = {"CONT": 1.0, "ADM1": 1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
+_FEATURE_BONUS = {"CONT": 1.0, "ADM1": -1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
 _CURATED_REGION = 8.5
 _ALTERNATE_NAME = -1.5
 _IN_FOCUS_COUNTRY = 2.0
@@ -158,8 +158,9 @@ def _score(place: Place, key: str, context: _Context, container: Place | None) -
     else:
         score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
         score += _FEATURE_BONUS.get(place.feature, 0.0)
-    if place.kind == "city" and normalize(place.name) != key:
-        score += _ALTERNATE_NAME
+    own = normalize(place.name)
+    if place.kind == "city" and own != key and not own.startswith(key + " "):
+        score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
     countries = context.countries
     if place.country_code and countries[place.country_code]:
         share = countries[place.country_code] / sum(countries.values())

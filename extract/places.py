@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -234,8 +235,8 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     personal = max(given, surname)
     if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
         return False  # "Washington said", "Obama said": the person
-    if word and best.kind in ("city", "region") and normalize(best.name) != normalize(word) and not candidate.evidence:
-        return False  # "Hamas" is an alternate name of Hamm, "Human" of Uman: words first
+    if word and best.kind in ("city", "region") and not candidate.evidence and not _spelling_of(word, best.name):
+        return False  # "Hamas" is an alternate name of Hamm: a word first, unless a spelling of it ("Raqqa")
     if strong and best.feature == "ADM1" and best.population < _MILLION and personal >= _PERSONAL_NAME_SHARE:
         return candidate.evidence  # "Flores", a surname before a province
     if strong:
@@ -248,6 +249,13 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
         return best.population >= 100_000
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
+
+
+def _spelling_of(word: str, name: str) -> bool:
+    """Whether `word` is the place's own name or a transliteration of it ("Raqqa", "Ar Raqqah")."""
+    word, name = normalize(word), normalize(name)
+    name = re.sub(r"^(?:al|ar|as|ad|an|at|az|el|ash|the)[ -]", "", name)
+    return word == name or SequenceMatcher(None, word, name).ratio() >= 0.8
 
 
 def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str]) -> bool:

@@ -40,6 +40,6 @@ ADMIN1_ALIASES: dict[tuple[str, str], list[str]] = {
 # GeoNames ids of cities and their short forms.
 CITY_ALIASES: dict[int, list[str]] = {
     4140963: ["D.C.", "Washington D.C.", "Washington DC"],  # Washington, D.C.
-    5128581: ["NYC", "N.Y.C."],  # New York City
+    5128581: ["NYC"],  # New York City
     5368361: ["L.A."],  # Los Angeles
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +39,9 @@ DATA_DIR = Path(__file__).parent / "data"
 # prior ranks kinds first (lower is better), then own names before alternate
 # names (Dayton, Ohio is also "Venice"), then population.
 _KIND_PRIOR = {"country": 0, "sea": 1, "river": 1, "lake": 1, "mountain": 1, "region": 1, "facility": 2}
-_FEATURE_PRIOR = {"CONT": 1, "ADM1": 3, "PPL": 4, "ADM2": 5, "AIRP": 6}
+# Among GeoNames rows, orders of magnitude of population, shifted by feature: a division's
+# population (the sum of its towns) overstates how often its name means it.
+_FEATURE_SHIFT = {"CONT": 3.0, "ADM1": -1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
 
 
 class Gazetteer:
@@ -111,8 +114,8 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every place called `name`, best prior first: countries, seas and regions, facilities,
-        continents, first-level divisions, towns, second-level divisions, airports; own names
-        before alternate names; larger first.
+        then GeoNames rows (towns, divisions, continents, airports), own names before alternate
+        names, larger first.
 
         Matching ignores case and punctuation, so "US" and "us" both find the
         United States: deciding which spans of text are names is the caller's job.
@@ -121,7 +124,8 @@ class Gazetteer:
         ranked = [((_KIND_PRIOR.get(p.kind, 2), 0, 0, -p.population), p) for p in self._named.get(key, ())]
         for n in self._row_numbers(key):
             place = self._row(n if n >= 0 else ~n)
-            ranked.append(((3, _FEATURE_PRIOR.get(place.feature, 6), n < 0, -place.population), place))
+            weight = math.log10(place.population + 1) + _FEATURE_SHIFT.get(place.feature, -2.0)
+            ranked.append(((3, n < 0, -weight, place.id), place))
         ranked.sort(key=lambda pair: pair[0])
         return [place for _, place in ranked]
 
