@@ -30,6 +30,7 @@ from statistics import fmean
 from typing import Any
 
 from gazetteer.abbreviations import ADMIN1_ALIASES, CITY_ALIASES
+from gazetteer.build_index import ABBREVIATION
 from gazetteer.names import is_latin, normalize
 
 COLUMNS = ("id", "name", "kind", "feature", "lat", "lon", "country_code", "admin1", "population", "geonameid",
@@ -118,7 +119,9 @@ def _town_rows(cities: list[dict[str, Any]]) -> list[Row]:
         alternates = []
         if city["population"] >= ALTERNATES_MIN_POPULATION:
             alternates = latin_alternates(city["name"], city["alternatenames"])
-        alternates += CITY_ALIASES.get(int(city["geonameid"]), [])
+        known = {normalize(n) for n in (city["name"], *alternates)}
+        alternates += [a for a in CITY_ALIASES.get(int(city["geonameid"]), []) if normalize(a) not in known
+                       or ABBREVIATION.fullmatch(a)]
         rows.append(Row(f"gn:{city['geonameid']}", city["name"], "city", "PPL", city["latitude"], city["longitude"],
                         city["countrycode"], city["admin1code"], int(city["population"]), int(city["geonameid"]),
                         alternates))
