@@ -27,7 +27,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], list[str]] = {
     **{("US", name): forms for name, forms in _US_STATES.items()},
     ("CA", "British Columbia"): ["B.C."],
     ("CA", "Ontario"): ["Ont."],
-    ("CA", "Quebec"): ["Que.", "Québec"],
+    ("CA", "Quebec"): ["Que."],
     ("CA", "Alberta"): ["Alta."],
     ("CA", "Saskatchewan"): ["Sask."],
     ("CA", "Manitoba"): ["Man."],
