@@ -36,6 +36,7 @@ _PLACE_NOUNS = (
 _AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north|south|east|west|"
                           r"northeastern|northwestern|southeastern|southwestern|north-central|south-central|"
                           r"northwest|northeast|southwest|southeast)\s+$", re.IGNORECASE)
+_COAST_BEFORE = re.compile(r"\boff (?:the )?(?:coast|coasts|shore|shores|coastline) of\s+$", re.IGNORECASE)
 _DEMONYM_PLACE = re.compile(rf"\s+(?P<noun>{_PLACE_NOUNS})\b")
 _AIRSPACE_AFTER = re.compile(r"(?:['’]s)?\s+airspace\b")
 # "Anbar province", "Butler county": the division, not a town of the same name.
@@ -187,8 +188,9 @@ def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
 
 
 def _extend(candidate: Candidate, text: str) -> Candidate:
-    """Take in "northern" before, "airspace" or "province" after, changing what the span may mean."""
-    prefix = _AREA_BEFORE.search(text, max(0, candidate.start - 16), candidate.start)
+    """Take in "northern" or "off the coast of" before, "airspace" or "province" after."""
+    prefix = _AREA_BEFORE.search(text, max(0, candidate.start - 24), candidate.start) or \
+        _COAST_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
     if prefix:
         candidate.name_start = candidate.start
         candidate.start = prefix.start()

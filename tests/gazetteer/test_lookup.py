@@ -275,3 +275,55 @@ def test_countries_lists_every_country_once(gaz):
     assert {p.kind for p in countries} == {"country"}
     assert len({p.id for p in countries}) == len(countries)
     assert gaz.country("IR") in countries
+
+
+def test_dotted_abbreviations_are_exact(gaz):
+    assert gaz.abbreviation("W.Va.")[0].name == "West Virginia"
+    assert gaz.abbreviation("Kan.")[0].name == "Kansas"
+    assert gaz.abbreviation("D.C.")[0].id == "gn:4140963"
+    assert gaz.abbreviation("kan.") == [] and gaz.abbreviation("Qwz.") == []
+    assert gaz.lookup("NSW")[0].name == "New South Wales"
+    assert gaz.lookup("U.S.")[0].id == "iso:USA"
+
+
+@pytest.mark.parametrize(("word", "iso3"), [("Turkish", "TUR"), ("Syrian", "SYR"), ("Iranian", "IRN"),
+                                            ("Emirati", "ARE"), ("Palestinians", "PSE")])
+def test_demonyms_of_news(gaz, word, iso3):
+    assert gaz.demonym(word).id == f"iso:{iso3}"
+
+
+def test_first_and_second_level_divisions(gaz):
+    texas = gaz.lookup("Texas")[0]
+    assert (texas.kind, texas.feature, texas.country_code, texas.admin1, texas.geonameid) == (
+        "region", "ADM1", "US", "TX", 4736286)
+    assert km_between(texas.lat, texas.lon, 31.25, -99.25) < 161
+    assert gaz.admin1("CA", "08").name == "Ontario"
+    county = gaz.lookup("Kanawha County")[0]
+    assert (county.feature, county.admin1) == ("ADM2", "WV")
+    assert km_between(county.lat, county.lon, 38.35, -81.6) < 50
+
+
+def test_small_towns_have_population_and_division(gaz):
+    town = next(p for p in gaz.lookup("Chiefland") if p.country_code == "US")
+    assert 1_000 <= town.population < 15_000 and town.admin1 == "FL"
+
+
+def test_airports_and_air_bases(gaz):
+    assert any(p.feature == "AIRP" and p.country_code == "TR" for p in gaz.lookup("Incirlik Air Base"))
+    heathrow = gaz.lookup("London Heathrow Airport")[0]
+    assert heathrow.kind == "facility" and km_between(heathrow.lat, heathrow.lon, 51.47, -0.45) < 5
+
+
+def test_seas_rivers_mountains_and_continents(gaz):
+    assert gaz.lookup("Gulf of Aden")[0].kind == "sea"
+    assert gaz.lookup("Strait of Hormuz")[0].kind == "sea"
+    assert gaz.lookup("Tigris River")[0].kind == "river"
+    assert gaz.lookup("Zagros Mountains")[0].kind == "mountain"
+    assert gaz.lookup("Levant")[0].kind == "region"
+    assert gaz.lookup("Africa")[0].feature == "CONT"
+
+
+def test_personal_names(gaz):
+    given, surname = gaz.personal_name("Taylor")
+    assert surname > 0.1 and given > 0.01
+    assert gaz.personal_name("Qwxz") == (0.0, 0.0)
