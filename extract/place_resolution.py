@@ -171,7 +171,8 @@ def _score(place: Place, key: str, context: _Context, container: Place | None) -
             score += _IN_FOCUS_ADMIN1
         others = len(context.support.get(division, set()) - {key})
         score += _CLUSTERED * min(others, 3)
-    if place.kind == "city" and any(k != key and _km(t, place) < _NEAR_KM for k, t in context.towns):
+    if place.kind == "city" and any(k != key and abs(t.lat - place.lat) < 2 and _km(t, place) < _NEAR_KM
+                                    for k, t in context.towns):
         score += _NEAR_ANCHOR
     if container is not None and _inside(place, container):
         score += _CONTAINED

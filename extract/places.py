@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -83,6 +83,10 @@ _LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE)
 _LOCATIVE_AFTER = re.compile(r"(?:-based|\s+(?:resident|residents|native|natives|area|areas|-area|suburb|suburbs|"
                              r"neighborhood|neighbourhood|metro|metropolitan)\b)")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_COMMA_NAME = re.compile(r",\s*[A-Z]")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|ar|as|ad|an|at|az|el|ash|the)[ -]")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 # Personal-name share (per cent of people) above which a town's name needs evidence to
 # count, unless the town is a city of a million; above the second, always.
 _PERSONAL_NAME_SHARE = 0.02
@@ -96,8 +100,9 @@ _PLACE_HEADS = frozenset("""county parish city township borough river lake mount
 _SELF_EVIDENT_POPULATION = 15_000
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of the text (a tuple: articles have thousands, made fast)."""
+
     start: int
     end: int
     text: str
@@ -121,12 +126,12 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0, fallback: Fal
 
 def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | None = None) -> list[Candidate]:
     """Spans that name places, each with every place the name may mean, in reading order."""
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
     blocked = _ship_spans(text)
     found = _abbreviations(text, gazetteer)
     taken_until = {c.start: c.end for c in found}
     surnames: set[str] = set()
-    lowercase_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
+    lowercase_words = set(_LOWERCASE_WORD.findall(text))
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -228,7 +233,7 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     candidate.evidence = candidate.evidence or bool(
-        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or re.match(r",\s*[A-Z]", after))
+        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after))
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
         return False
     if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
@@ -256,13 +261,13 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
 def _spelling_of(word: str, name: str) -> bool:
     """Whether `word` is the place's own name or a transliteration of it ("Raqqa", "Ar Raqqah")."""
     word, name = normalize(word), normalize(name)
-    name = re.sub(r"^(?:al|ar|as|ad|an|at|az|el|ash|the)[ -]", "", name)
+    name = _ARTICLE_PREFIX.sub("", name)
     return word == name or SequenceMatcher(None, word, name).ratio() >= 0.8
 
 
 def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str]) -> bool:
     """A run that names a person: after a title ("President Obama"), or a given name then a surname."""
-    title = re.search(r"\b([A-Za-z]+)\.?\s+$", text[max(0, run[0].start - 16):run[0].start])
+    title = _WORD_BEFORE.search(text, max(0, run[0].start - 16), run[0].start)
     if title and title.group(1).lower() in _PERSON_TITLES:
         return True
     words = [t.text for t in run]
@@ -339,7 +344,7 @@ def _run_end(tokens: list[_Token], i: int, text: str) -> int:
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def _sentence_initial(text: str, start: int) -> bool:
