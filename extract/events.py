@@ -59,7 +59,7 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
         if not found:
             continue
         sent_times = [t for t in timexes if sentence.start <= t.start < sentence.end
-                      and t.first_day is not None and t.type in ("DATE", "TIME")]
+                      and t.dates_an_event]
         sent_places = [p for p in places if sentence.start <= p.start < sentence.end]
         frames = list(_FRAMES.finditer(sentence.text))
         first_index = len(mentions)

@@ -49,12 +49,20 @@ class TimeExpr:
     text: str
     type: str  # TIMEX3 type: DATE, TIME, DURATION, SET
     value: str | None
-    precision: str  # day, week, month, quarter, season, year, decade, range, time, duration, set, ref
+    precision: str  # day, week, month, quarter, half, season, year, decade, century, range, time, duration, set, ref
     rule: str
     anchor: str | None = None
     reason: str | None = None
     first_day: date | None = None  # the calendar range the value covers, for the timeline
     last_day: date | None = None
+
+    @property
+    def dates_an_event(self) -> bool:
+        """Whether it puts something on the calendar: a date or time, or an offset such as "two days later"
+        (a DURATION in TimeML, resolved to the day it leads to); not a period or a recurrence."""
+        if self.first_day is None or self.type == "SET":
+            return False
+        return self.type != "DURATION" or self.precision not in ("range", "duration")
 
 
 @dataclass(frozen=True)

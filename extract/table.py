@@ -50,7 +50,8 @@ COLUMNS: dict[str, str] = {
     "mentions": "every mention: article, sentence, start, end, trigger",
     "merge_reason": "why the mentions were taken as one event",
 }
-_PRECISION_RANK = ["day", "time", "week", "month", "season", "quarter", "year", "range", "decade", "reported", "unknown"]
+_PRECISION_RANK = ["day", "time", "week", "month", "season", "quarter", "half", "year", "range", "decade", "century",
+                   "reported", "unknown"]
 _ROLE_ORDER = {"origin": 0, "via": 1, "destination": 2, "location": 3}
 _SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "airspace": 2}
 

@@ -22,8 +22,8 @@ ABBREVIATIONS = frozenset(
 
 # A full stop, question or exclamation mark, closing quotes or brackets, then space.
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+|\n\s*")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _OPEN = "“\""
+_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -42,6 +42,15 @@ def sentences(text: str, offset: int = 0) -> list[Span]:
     return spans
 
 
+def sentence_at(text: str, position: int, offset: int = 0) -> Span | None:
+    """The sentence around text[position - offset], splitting only its paragraph: a line break always ends one."""
+    local = position - offset
+    first = text.rfind("\n", 0, local) + 1
+    last = text.find("\n", local)
+    last = len(text) if last < 0 else last
+    return inside(position, sentences(text[first:last], offset + first))
+
+
 def _is_sentence_end(text: str, mark: int, after: int) -> bool:
     if after >= len(text):
         return True
@@ -50,14 +59,16 @@ def _is_sentence_end(text: str, mark: int, after: int) -> bool:
         return False
     if text[mark] != ".":
         return True
-    word = _WORD_BEFORE.search(text, max(0, mark - 40), mark)
-    if not word:
+    begin = mark
+    while begin > 0 and mark - begin < 40 and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+        begin -= 1
+    if begin == mark:
         return True
-    token = word.group(1).lower().rstrip(".")
+    token = text[begin:mark].lower().rstrip(".")
     if token in ABBREVIATIONS:
         return False
     # An initial ("George W. Bush") or a dotted acronym ("U.S. officials").
-    return not (len(token) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return not (len(token) == 1 or _ACRONYM.fullmatch(token))
 
 
 def _add(spans: list[Span], text: str, start: int, end: int, offset: int) -> None:
@@ -90,6 +101,11 @@ def matches_at(starts: re.Pattern[str], pattern: re.Pattern[str], text: str) -> 
 def quotations(text: str, offset: int = 0) -> list[Span]:
     """Quoted passages (curly or straight double quotes), quote marks included."""
     return [Span(m.start() + offset, m.end() + offset, m.group()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def quote_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage: `quotations` without the text, for a quick test."""
+    return [(m.start() + offset, m.end() + offset) for m in _QUOTE_PAIRS.finditer(text)]
 
 
 def inside(position: int, spans: list[Span]) -> Span | None:
