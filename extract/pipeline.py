@@ -37,7 +37,8 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None, *,
     timexes = dates.tag(body, article.published, offset=offset)
     found_places = places.recognise(body, gazetteer, offset=offset, fallback=geocoder)
     quotes = attributions(body, offset)
-    mentions = events.extract(article, timexes, found_places, quotes, gazetteer)
+    located = [p for p in found_places if p.rule != "adjective"]  # "Russian said" places no event
+    mentions = events.extract(article, timexes, located, quotes, gazetteer)
     return Extraction(article, timexes, found_places, mentions)
 
 

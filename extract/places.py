@@ -1,25 +1,31 @@
-"""Place names in text, found and resolved against the offline gazetteer.
+"""Place names in text: spans found against the offline gazetteer, then resolved in context.
 
-Candidates are runs of capitalised words; a run is a place only when the
-gazetteer knows the whole run ("New York", "Caspian Sea"), so a place name
-inside a person's or an organisation's name ("Jeff Davis", "Russian Navy")
-is not taken. Demonyms count when they qualify a place noun ("a Turkish
-airfield", "Turkish airspace"). Ship names, metonyms of institutions ("the
-Pentagon said") and sentence-initial common words are not places.
+Candidates are runs of capitalised words. Inside a run the longest names the
+gazetteer knows are taken ("Texas" in "Texas Department of Health"), unless
+the run is a person's name ("Jeff Davis", "President Lincoln"). A name that is
+only a small town, or also a common personal name or word, needs evidence
+before it counts: a locative preposition ("in Taylor"), a containing place
+after it ("Paris, Texas"), or a population large enough to dominate. Ship
+names, metonyms of institutions ("the Pentagon said") and sentence-initial
+common words are not places. Demonyms count when they qualify a place noun
+("Turkish airspace"). Which referent each span means is decided by
+`place_resolution` from the whole article.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from gazetteer import Gazetteer, Place, normalize
 
+from .place_resolution import Candidate, resolve
 from .records import PlaceMention
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*\w|[^\W\d_]")
-_CONNECTORS = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "du", "des", "upon", "on"}
+_CONNECTORS = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "du", "des", "upon"}
 _AREA_PREFIXES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                   "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}
 _PLACE_NOUNS = (
@@ -28,9 +34,14 @@ _PLACE_NOUNS = (
     "island|islands|shore|skies"
 )
 _AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north|south|east|west|"
-                          r"northeastern|northwestern|southeastern|southwestern)\s+$")
+                          r"northeastern|northwestern|southeastern|southwestern|north-central|south-central|"
+                          r"northwest|northeast|southwest|southeast)\s+$", re.IGNORECASE)
+_COAST_BEFORE = re.compile(r"\boff (?:the )?(?:coast|coasts|shore|shores|coastline) of\s+$", re.IGNORECASE)
 _DEMONYM_PLACE = re.compile(rf"\s+(?P<noun>{_PLACE_NOUNS})\b")
 _AIRSPACE_AFTER = re.compile(r"(?:['’]s)?\s+airspace\b")
+# "Anbar province", "Butler county": the division, not a town of the same name.
+_DIVISION_AFTER = re.compile(r"\s+(?P<noun>province|governorate|county|parish|state|district|region|oblast|prefecture)"
+                             r"\b(?!\s+(?:of|[A-Z]))")
 _SHIP_NOUNS = r"(?:ship|ships|vessel|vessels|frigate|frigates|destroyer|destroyers|corvette|corvettes|cruiser|cruisers|carrier|carriers|submarine|submarines|warship|warships|boat|boats)"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 _SHIP_PATTERNS = [
@@ -38,6 +49,8 @@ _SHIP_PATTERNS = [
     re.compile(rf"\b{_SHIP_NOUNS}\s*,?\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"),
     re.compile(rf"\b(?:USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\s+(?P<names>{_NAME})"),
 ]
+# "W.Va.", "Kan.", "D.C.": a dotted abbreviation, looked up exactly as written.
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][A-Za-z]{0,4}\.)*")
 # Common words that are also names (or alternate names) of small places.
 COMMON_WORDS = frozenset(
     """a about above after again against all also although always among an and another any are as at away back
@@ -50,17 +63,46 @@ COMMON_WORDS = frozenset(
     without would yet you your therefore credit police mobile reading nice bath split opportunity independence
     liberty union ocean hope eagle enterprise paradise unity deal mercy surprise goes officials president
     minister government state army navy forces court council party republic general major captain
-    administration defense defence ministry office spokesman officer agency service
+    administration defense defence ministry office spokesman officer agency service university college school
+    church hospital department center centre city county street road avenue park lake river hall man god
+    best green golden olympic delta liberal media early late north south east west
     january february march april june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _PERSON_TITLES = frozenset(
     """president minister secretary general major captain admiral colonel lieutenant commander sergeant
-    mr mrs ms dr sen senator rep representative governor mayor chancellor king queen prince princess sheikh
-    pope bishop judge justice spokesman spokeswoman ambassador envoy chief director premier""".split()
+    mr mrs ms miss dr sen senator rep representative governor gov mayor chancellor king queen prince princess
+    sheikh pope bishop judge justice spokesman spokeswoman ambassador envoy chief director premier lt sgt col
+    capt gen cpl pvt officer deputy detective trooper coach pastor rev reverend father sister brother saint
+    st professor prof attorney sheriff councilman councilwoman commissioner superintendent principal""".split()
 )
-@dataclass(frozen=True)
-class _Token:
+_SPEECH_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|stated)\b")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|from|into|to|toward|towards|of|across|around|throughout|between|via|through|"
+    r"across|within|beyond|inside|downtown|visit|visited|visiting)\s+(?:the\s+|downtown\s+|nearby\s+|suburban\s+)?$",
+    re.IGNORECASE)
+_LOCATIVE_AFTER = re.compile(r"(?:-based|\s+(?:resident|residents|native|natives|area|areas|-area|suburb|suburbs|"
+                             r"neighborhood|neighbourhood|metro|metropolitan)\b)")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_COMMA_NAME = re.compile(r",\s*[A-Z]")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|ar|as|ad|an|at|az|el|ash|the)[ -]")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+# Personal-name share (per cent of people) above which a town's name needs evidence to
+# count, unless the town is a city of a million; above the second, always.
+_PERSONAL_NAME_SHARE = 0.02
+_PERSONAL_NAME_SHARE_ANY_TOWN = 0.1
+_MILLION = 1_000_000
+_SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Pt"}  # "St. Petersburg", "Mt. Pleasant" inside a run
+# A run ending in one of these names a place, whatever names a person before it ("Walker County").
+_PLACE_HEADS = frozenset("""county parish city township borough river lake mountain mountains island islands bay sea
+    province valley beach springs falls heights creek harbor harbour port point peninsula canyon gulf strait""".split())
+# A town this large is taken on its name alone, where no reading as a word or a person competes.
+_SELF_EVIDENT_POPULATION = 15_000
+
+
+class _Token(NamedTuple):
+    """A word of the text (a tuple: articles have thousands, made fast)."""
+
     start: int
     end: int
     text: str
@@ -71,7 +113,6 @@ class _Token:
 
 
 Fallback = Callable[[str], "Place | None"]
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|from|into|to|toward|towards)\s+(?:the\s+)?$")
 
 
 def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0, fallback: Fallback | None = None) -> list[PlaceMention]:
@@ -80,67 +121,216 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0, fallback: Fal
     `fallback` (an opt-in online geocoder) is asked only about capitalised
     names after a locative preposition ("in Kherson") that the gazetteer lacks.
     """
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return resolve(text, find_candidates(text, gazetteer, fallback=fallback), gazetteer, offset=offset)
+
+
+def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | None = None) -> list[Candidate]:
+    """Spans that name places, each with every place the name may mean, in reading order."""
+    tokens = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
     blocked = _ship_spans(text)
+    found = _abbreviations(text, gazetteer)
+    taken_until = {c.start: c.end for c in found}
     surnames: set[str] = set()
-    found: list[tuple[int, int, list[Place], str]] = []
+    lowercase_words = set(_LOWERCASE_WORD.findall(text))
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.start in taken_until:
+            end = taken_until[token.start]
+            while i < len(tokens) and tokens[i].start < end:
+                i += 1
+            continue
         if not token.capitalised:
             i += 1
             continue
         run_end = _run_end(tokens, i, text)
-        matched = _match_run(tokens, i, run_end, text, gazetteer, surnames)
-        if matched is None and run_end > i:
-            _remember_person(tokens[i:run_end + 1], surnames)
-        if matched is None and fallback is not None:
-            matched = _ask_fallback(tokens[i:run_end + 1], text, fallback, surnames)
-        if matched:
-            end, places, rule = matched
-            if not any(s <= token.start < e for s, e in blocked):
-                prefix = _AREA_BEFORE.search(text, max(0, token.start - 20), token.start)
-                start = prefix.start() if prefix else token.start
-                found.append((start, end, places, rule))
-            while i < len(tokens) and tokens[i].start < end:
-                i += 1
-            continue
-        demonym = gazetteer.demonym(_strip_possessive(token.text)) if run_end == i else None
-        if demonym is not None:
-            noun = _DEMONYM_PLACE.match(text, token.end)
-            if noun:
-                rule = "airspace" if noun.group("noun") in ("airspace", "skies") else "demonym"
-                found.append((token.start, noun.end("noun"), [demonym], rule))
+        run = tokens[i:run_end + 1]
         i = run_end + 1
-    focus = {places[0].country_code for _, _, places, _ in found if places[0].kind == "country"}
-    return [_mention(text, start, end, places, rule, focus, offset) for start, end, places, rule in found]
+        if any(s <= run[0].start < e for s, e in blocked):
+            continue
+        if _is_person(run, text, gazetteer, surnames):
+            surnames.add(_strip_possessive(run[-1].text))
+            continue
+        matches = list(_names_in_run(run, text, gazetteer))
+        if not matches and fallback is not None:
+            online = _ask_fallback(run, text, fallback, surnames)
+            if online:
+                found.append(online)
+            continue
+        if not matches and len(run) == 1:
+            demonym = _demonym_place(run[0], text, gazetteer)
+            if demonym:
+                found.append(demonym)
+        for candidate in matches:
+            if _accept(candidate, run, text, gazetteer, surnames, lowercase_words):
+                found.append(candidate)
+    found.sort(key=lambda c: c.start)
+    return found
 
 
-def _ask_fallback(run: list[_Token], text: str, fallback: Fallback, surnames: set[str]):
+def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
+    """Longest gazetteer names inside a run, left to right, with area prefixes, airspace and division nouns."""
+    k = 0
+    limit = min(gazetteer.max_name_tokens, 6)
+    while k < len(run):
+        if run[k].text in _CONNECTORS or run[k].text.lower() in ("the",):
+            k += 1
+            continue
+        for length in range(min(limit, len(run) - k), 0, -1):
+            last = run[k + length - 1]
+            if last.text in _CONNECTORS:
+                continue
+            start, end = run[k].start, last.end
+            places = _lookup(text[start:end], gazetteer)
+            if not places or (length == 1 and run[k].text.lower() in _AREA_PREFIXES and len(run) > 1):
+                continue
+            whole = length == len(run) or (k == 1 and length == len(run) - 1 and run[0].text.lower() in _AREA_PREFIXES)
+            yield _extend(Candidate(start, end, places, "gazetteer", whole_run=whole), text)
+            k += length
+            break
+        else:
+            k += 1
+
+
+def _extend(candidate: Candidate, text: str) -> Candidate:
+    """Take in "northern" or "off the coast of" before, "airspace" or "province" after."""
+    prefix = _AREA_BEFORE.search(text, max(0, candidate.start - 24), candidate.start) or \
+        _COAST_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+    if prefix:
+        candidate.name_start = candidate.start
+        candidate.start = prefix.start()
+        candidate.evidence = True
+    airspace = _AIRSPACE_AFTER.match(text, candidate.end)
+    if airspace and candidate.places[0].kind == "country":
+        candidate.end, candidate.rule, candidate.places = airspace.end(), "airspace", candidate.places[:1]
+        return candidate
+    division = _DIVISION_AFTER.match(text, candidate.end)
+    if division:
+        regions = [p for p in candidate.places if p.kind in ("region", "country")]
+        if regions:
+            candidate.end, candidate.places, candidate.evidence = division.end("noun"), regions, True
+    return candidate
+
+
+def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
+    name = _strip_possessive(name)
+    if name.isupper() and len(name) > 3 and "." not in name:
+        name = name.title()  # datelines: "MOSCOW, Russian Federation"
+    places = gazetteer.lookup(name)
+    if not places and name.startswith(("St ", "St. ", "Ft. ", "Mt. ")):
+        head, _, rest = name.partition(" ")
+        places = gazetteer.lookup({"St": "Saint", "St.": "Saint", "Ft.": "Fort", "Mt.": "Mount"}[head] + " " + rest)
+    return [p for p in places if not p.metonym] if places and not places[0].metonym else []
+
+
+def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str],
+            lowercase_words: set[str]) -> bool:
+    """Whether a matched name is a place here, from its strongest reading and the evidence around it."""
+    best = candidate.places[0]
+    words = text[candidate.name_start:candidate.end].split()
+    word = _strip_possessive(words[-1]) if len(words) == 1 else ""
+    strong = best.kind not in ("city", "facility") and best.feature not in ("ADM2", "AIRP")
+    before = text[max(0, candidate.start - 30):candidate.start]
+    after = text[candidate.end:candidate.end + 30]
+    candidate.evidence = candidate.evidence or bool(
+        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after))
+    if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
+        return False
+    if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
+        return False  # "Un", "Bo": a short alternate name is a word, not a place
+    given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
+    personal = max(given, surname)
+    if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
+        return False  # "Washington said", "Obama said": the person
+    if word and best.kind in ("city", "region") and not candidate.evidence and not _spelling_of(word, best.name):
+        return False  # "Hamas" is an alternate name of Hamm: a word first, unless a spelling of it ("Raqqa")
+    if strong and best.feature == "ADM1" and best.population < _MILLION and personal >= _PERSONAL_NAME_SHARE:
+        return candidate.evidence  # "Flores", a surname before a province
+    if strong:
+        return True
+    if not candidate.whole_run and best.population < _SELF_EVIDENT_POPULATION * 3 and not candidate.evidence:
+        return False  # "Wedgewood Baptist Church": a small town's name inside an organisation's
+    if word and (word.lower() in lowercase_words or personal >= _PERSONAL_NAME_SHARE_ANY_TOWN
+                 or (personal >= _PERSONAL_NAME_SHARE and best.population < _MILLION)):
+        return candidate.evidence
+    if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
+        return best.population >= 100_000
+    return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
+
+
+def _spelling_of(word: str, name: str) -> bool:
+    """Whether `word` is the place's own name or a transliteration of it ("Raqqa", "Ar Raqqah")."""
+    word, name = normalize(word), normalize(name)
+    name = _ARTICLE_PREFIX.sub("", name)
+    return word == name or SequenceMatcher(None, word, name).ratio() >= 0.8
+
+
+def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str]) -> bool:
+    """A run that names a person: after a title ("President Obama"), or a given name then a surname."""
+    title = _WORD_BEFORE.search(text, max(0, run[0].start - 16), run[0].start)
+    if title and title.group(1).lower() in _PERSON_TITLES:
+        return True
+    words = [t.text for t in run]
+    if words[0].lower() in _PERSON_TITLES and len(words) > 1:
+        return True
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) or words[-1].lower() in _PLACE_HEADS:
+        return False
+    if gazetteer.lookup(text[run[0].start:run[-1].end]):
+        return False
+    given, _ = gazetteer.personal_name(words[0])
+    if given < 0.01:
+        return False
+    first = gazetteer.lookup(words[0])
+    return not first or first[0].kind not in ("country", "region") or given >= 0.05
+
+
+def _demonym_place(token: _Token, text: str, gazetteer: Gazetteer) -> Candidate | None:
+    """"Turkish airspace", "a Syrian town": the country, when a demonym qualifies a place noun."""
+    country = gazetteer.demonym(_strip_possessive(token.text))
+    noun = _DEMONYM_PLACE.match(text, token.end) if country else None
+    if not noun:
+        if country and not _sentence_initial(text, token.start):
+            return Candidate(token.start, token.end, [country], "adjective", whole_run=True)
+        return None
+    rule = "airspace" if noun.group("noun") in ("airspace", "skies") else "demonym"
+    return Candidate(token.start, noun.end("noun"), [country], rule, whole_run=True, evidence=True)
+
+
+def _abbreviations(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Dotted state and city abbreviations: "Springfield, Ill.", "in D.C.", "W.Va."."""
+    found = []
+    for match in _ABBREVIATION.finditer(text):
+        form = match.group()
+        places = gazetteer.abbreviation(form)
+        if not places:
+            continue
+        after_place = re.search(r"[A-Z][\w.'’-]*,\s*$", text[max(0, match.start() - 40):match.start()])
+        if after_place or form.count(".") >= 2:
+            found.append(Candidate(match.start(), match.end(), places, "abbreviation", whole_run=True,
+                                   evidence=True))
+    return found
+
+
+def _ask_fallback(run: list[_Token], text: str, fallback: Fallback, surnames: set[str]) -> Candidate | None:
     words = [t.text for t in run]
     if not _LOCATIVE_BEFORE.search(text, max(0, run[0].start - 16), run[0].start):
         return None
     if any(w.lower().strip(".") in _PERSON_TITLES or w.lower() in COMMON_WORDS for w in words) or words[-1] in surnames:
         return None
     place = fallback(text[run[0].start:run[-1].end])
-    return (run[-1].end, [place], "online") if place is not None else None
-
-
-def _remember_person(run: list[_Token], surnames: set[str]) -> None:
-    """A run of capitalised words that is not a place, ending in a name: "Jeff Davis", "Barack Obama"."""
-    words = [t.text for t in run]
-    if any(w.lower().strip(".") in _PERSON_TITLES for w in words[:-1]) or (
-            len(words) in (2, 3) and all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1)):
-        surnames.add(words[-1])
+    if place is None:
+        return None
+    return Candidate(run[0].start, run[-1].end, [place], "online", whole_run=True, evidence=True)
 
 
 def _run_end(tokens: list[_Token], i: int, text: str) -> int:
-    """Index of the last token of the capitalised run starting at i (connectors allowed inside)."""
+    """Index of the last token of the capitalised run starting at i (connectors and initials allowed inside)."""
     j = i
     while j + 1 < len(tokens):
         nxt = tokens[j + 1]
         gap = text[tokens[j].end:nxt.start]
-        if gap not in (" ", "-"):
+        initial = gap == ". " and (len(tokens[j].text) == 1 and tokens[j].text.isupper() or tokens[j].text in _SHORT_FORMS)
+        if gap not in (" ", "-") and not initial:
             break
         if nxt.capitalised:
             j += 1
@@ -153,51 +343,8 @@ def _run_end(tokens: list[_Token], i: int, text: str) -> int:
     return j
 
 
-def _match_run(tokens, i, run_end, text, gazetteer: Gazetteer, surnames: set[str]):
-    """(end offset, places, rule) for the run tokens[i..run_end], or None if it is not a place.
-
-    The whole run must be a name the gazetteer knows; an area prefix
-    ("northern Iraq") and a trailing "airspace" are allowed around it.
-    """
-    run = tokens[i:run_end + 1]
-    start = 1 if len(run) > 1 and run[0].text.lower() in _AREA_PREFIXES else 0
-    places: list[Place] = []
-    # The whole run, else the part before a connector word ("New York on September" -> "New York").
-    for stop in [len(run)] + [k for k in range(len(run) - 1, start, -1) if run[k].text in _CONNECTORS]:
-        if stop <= start:
-            continue
-        run = run[:stop]
-        places = _lookup(text[run[start].start:run[-1].end], gazetteer)
-        if places:
-            break
-    first = run[start]
-    if not places or places[0].metonym:
-        return None
-    best = places[0]
-    single = len(run) - start == 1
-    if single and best.kind == "city":
-        word = _strip_possessive(first.text)
-        if word.lower() in COMMON_WORDS or word in surnames:
-            return None
-        if len(word) <= 4 and normalize(word) != normalize(best.name):
-            return None  # a short alternate name ("No") is a word, not a place
-        if start == 0 and _sentence_initial(text, first.start) and best.population < 100_000:
-            return None
-    airspace = _AIRSPACE_AFTER.match(text, run[-1].end)
-    if airspace and best.kind == "country":
-        return airspace.end(), places, "airspace"
-    return run[-1].end, places, "gazetteer"
-
-
-def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
-    name = _strip_possessive(name)
-    if name.isupper() and len(name) > 3 and "." not in name:
-        name = name.title()  # datelines: "MOSCOW, Russian Federation"
-    return gazetteer.lookup(name)
-
-
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -211,35 +358,3 @@ def _ship_spans(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             spans.append((match.start("names"), match.end("names")))
     return spans
-
-
-def _mention(text, start: int, end: int, places: list[Place], rule: str, focus: set, offset: int) -> PlaceMention:
-    place, confidence = _choose(places, focus)
-    kind = {"airspace": "airspace", "demonym": "country"}.get(rule, place.kind)
-    if rule == "online":
-        confidence = 0.6
-    return PlaceMention(
-        start=start + offset,
-        end=end + offset,
-        text=text[start:end],
-        name=place.name,
-        kind=kind,
-        lat=place.lat,
-        lon=place.lon,
-        place_id=("airspace:" if kind == "airspace" else "") + place.id,
-        country_code=place.country_code,
-        geonameid=place.geonameid,
-        confidence=confidence,
-        rule=rule,
-    )
-
-
-def _choose(places: list[Place], focus: set) -> tuple[Place, float]:
-    """The likeliest referent: the gazetteer's prior order, preferring the article's countries."""
-    best = places[0]
-    if len(places) == 1 or best.kind != "city":
-        return best, 1.0 if len(places) == 1 else 0.9
-    in_focus = [p for p in places if p.country_code in focus]
-    if in_focus and in_focus[0] is not best and in_focus[0].population * 20 >= best.population:
-        return in_focus[0], 0.7
-    return best, 0.8

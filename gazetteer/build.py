@@ -13,8 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gazetteer.build_cities import build_cities, geonames_cities_json
 from gazetteer.build_countries import build_countries, natural_earth_zip
+from gazetteer.build_index import build_index
+from gazetteer.build_people import build_people
+from gazetteer.build_places import build_places
 from gazetteer.curated import check_curated, read_curated
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -38,13 +40,16 @@ def main(argv: list[str] | None = None) -> int:
 
     countries = build_countries(natural_earth_zip())
     write_countries(countries, args.out / "countries.geojson")
-    (args.out / "cities.tsv.gz").write_bytes(build_cities(geonames_cities_json()))
+    places = build_places()
+    (args.out / "places.tsv.gz").write_bytes(places)
+    (args.out / "names.tsv.gz").write_bytes(build_index(places))
+    (args.out / "personal_names.tsv.gz").write_bytes(build_people())
 
     iso2 = {f["properties"]["iso2"] for f in countries["features"]}
     problems = check_curated(read_curated(args.curated), iso2)
     for problem in problems:
         print(f"curated.csv: {problem}", file=sys.stderr)
-    for name in ("countries.geojson", "cities.tsv.gz"):
+    for name in ("countries.geojson", "places.tsv.gz", "names.tsv.gz", "personal_names.tsv.gz"):
         print(f"{name}: {(args.out / name).stat().st_size:,} bytes")
     return 1 if problems else 0
 

@@ -8,6 +8,7 @@ short forms news text actually uses ("U.S.", "UK", "Emirati").
 from __future__ import annotations
 
 import importlib.util
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from shapely.geometry import Point, Polygon, mapping, shape
 from gazetteer.names import is_latin, normalize
 
 SIMPLIFY_DEGREES = 0.02
+# countryinfo's conventional point (whole degrees, as GeoNames gives them) is kept
+# unless it lies this far from the centre of the country's main landmass.
+CONVENTIONAL_POINT_KM = 250
 GRID_DEGREES = 0.001  # coordinates are written with 3 decimals
 
 # Natural Earth leaves ISO codes at "-99" where no code exists; Kosovo's are
@@ -209,10 +213,9 @@ def _feature(country: _Country, info: dict[str, Any]) -> dict[str, Any]:
     rec = country.record
     name = _display_name(country.iso3, rec, info)
     demonyms = _demonyms(country.iso3, info)
-    if info.get("latlng"):
+    lat, lon = _main_landmass_centre(country.geometries)
+    if info.get("latlng") and _km(info["latlng"], (lat, lon)) < CONVENTIONAL_POINT_KM:
         lat, lon = info["latlng"]
-    else:
-        lat, lon = rec["LABEL_Y"], rec["LABEL_X"]
     properties = {
         "iso2": country.iso2,
         "iso3": country.iso3,
@@ -225,6 +228,25 @@ def _feature(country: _Country, info: dict[str, Any]) -> dict[str, Any]:
         "population": int(rec["POP_EST"] or info.get("population") or 0),
     }
     return {"type": "Feature", "properties": properties, "geometry": _geometry(country.geometries)}
+
+
+def _km(a: Any, b: Any) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _main_landmass_centre(geometries: list[Any]) -> tuple[float, float]:
+    """The centroid of the country's largest polygon (inside it, else the polygon's label point).
+
+    Metropolitan France, not French Guiana; the contiguous United States, not
+    Alaska. Where countryinfo's conventional point strays from it (overseas
+    territories, rough entries), this is the country's point instead.
+    """
+    parts = [p for g in geometries for p in getattr(g, "geoms", [g])]
+    largest = max(parts, key=lambda p: p.area)
+    centre = largest.centroid if largest.contains(largest.centroid) else largest.representative_point()
+    return centre.y, centre.x
 
 
 def _display_name(iso3: str, rec: dict[str, Any], info: dict[str, Any]) -> str:

@@ -1,4 +1,4 @@
-"""The hand-written layer: seas, regions, facilities and metonyms in curated.csv.
+"""The hand-written layer: seas, lakes, rivers, mountain ranges, regions, facilities and metonyms in curated.csv.
 
 Neither GeoNames cities nor Natural Earth countries know "the Caspian Sea",
 "Donbas" or "the Kremlin", yet news text names them constantly. The file is
@@ -15,7 +15,7 @@ from gazetteer.names import normalize
 from gazetteer.places import Place
 
 COLUMNS = ("id", "name", "aliases", "kind", "lat", "lon", "country_code", "radius_km", "metonym")
-CURATED_KINDS = ("sea", "region", "facility")
+CURATED_KINDS = ("sea", "lake", "river", "mountain", "region", "facility")
 
 
 def read_curated(path: Path) -> list[tuple[Place, tuple[str, ...]]]:

@@ -1,4 +1,4 @@
-"""Read the shipped countries.geojson and cities.tsv.gz into Places."""
+"""Read the shipped countries.geojson, places.tsv.gz and personal_names.tsv.gz."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from typing import Any
 from gazetteer.places import Place
 
 COUNTRIES_FILE = "countries.geojson"
-CITIES_FILE = "cities.tsv.gz"
+PLACES_FILE = "places.tsv.gz"
+NAMES_FILE = "names.tsv.gz"
+PERSONAL_NAMES_FILE = "personal_names.tsv.gz"
 CURATED_FILE = "curated.csv"
 
-# A city stays the raw TSV line it was read as until a lookup returns it:
-# building 34,000 frozen dataclasses up front would double load time.
-CityLine = str
+# A town, division or airport stays the raw TSV line it was read as until a
+# lookup returns it: building 200,000 dataclasses up front would treble load time.
+PlaceLine = str
 
 _PROPERTIES = re.compile(r'"properties"\s*:\s*')
 
@@ -71,26 +73,36 @@ def _country_entry(props: dict[str, Any]) -> CountryEntry:
     return CountryEntry(place, tuple(props["aliases"]), tuple(props["demonyms"]), props["iso3"])
 
 
-def read_cities(path: Path) -> list[tuple[CityLine, str, tuple[str, ...]]]:
-    """Each city's line, name and alternate names, in file order (largest first)."""
+def read_places(path: Path) -> list[PlaceLine]:
+    """Each row of places.tsv.gz as its raw line, in file order (by kind, then largest first)."""
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
-    cities = []
-    for line in lines[1:]:
-        fields = line.split("\t")
-        cities.append((line, fields[1], tuple(fields[7].split("|")) if fields[7] else ()))
-    return cities
+        return handle.read().splitlines()[1:]
 
 
-def city_place(line: CityLine) -> Place:
-    geonameid, name, lat, lon, country_code, _admin1, population, _ = line.split("\t")
+def read_name_index(path: Path) -> dict[str, str]:
+    """Normalised name -> its row numbers, still as the comma-separated text of names.tsv.gz."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return dict(line.split("\t", 1) for line in handle.read().splitlines())
+
+
+def line_place(line: PlaceLine) -> Place:
+    place_id, name, kind, feature, lat, lon, country, admin1, population, geonameid, _ = line.split("\t")
     return Place(
-        id=f"gn:{geonameid}",
+        id=place_id,
         name=name,
-        kind="city",
+        kind=kind,
         lat=float(lat),
         lon=float(lon),
-        country_code=country_code or None,
+        country_code=country or None,
         population=int(population),
-        geonameid=int(geonameid),
+        geonameid=int(geonameid) if geonameid else None,
+        feature=feature,
+        admin1=admin1,
     )
+
+
+def read_personal_names(path: Path) -> dict[str, tuple[float, float]]:
+    """Word -> (share of people with it as given name, as surname), in per cent."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [line.split("\t") for line in handle.read().splitlines()[1:]]
+    return {name: (float(given), float(surname)) for name, given, surname in rows}

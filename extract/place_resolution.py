@@ -1,0 +1,205 @@
+"""Which place each name of an article means: containment, the article's focus, nearby places, population.
+
+A name rarely stands alone: "Springfield, Illinois" says which Springfield;
+an article that names Texas twice means the Texan Paris; a town near the
+other towns of the story beats a larger namesake abroad. Each span's readings
+are scored on those grounds plus a prior (kind, population, own name before
+alternate name), the best one is kept, and the margin over the runner-up
+becomes its confidence. One name means one place throughout an article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from gazetteer import Gazetteer, Place, normalize
+
+from .records import PlaceMention
+
+
+@dataclass
+class Candidate:
+    """A span that names a place, with every place the name may mean (best prior first)."""
+
+    start: int
+    end: int
+    places: list[Place]
+    rule: str  # gazetteer, airspace, demonym, abbreviation, online
+    whole_run: bool = True  # the name is the whole capitalised run, not part of a longer one
+    evidence: bool = False  # context says "a place" (preposition, containing place, area word)
+    name_start: int = -1  # where the name itself starts, after an area word ("northern Iraq")
+
+    def __post_init__(self) -> None:
+        if self.name_start < 0:
+            self.name_start = self.start
+
+
+_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|-|–)\s*$")
+# Prior bonus by kind, on top of log10(population): a country, sea or continent named
+# in news is that, far more often than any namesake town.
+_KIND_BONUS = {"country": 3.0, "sea": 9.0, "river": 8.0, "lake": 8.0, "mountain": 8.0, "facility": 7.0}
+_FEATURE_BONUS = {"CONT": 1.0, "ADM1": -1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
+_CURATED_REGION = 8.5
+_ALTERNATE_NAME = -1.5
+_IN_FOCUS_COUNTRY = 2.0
+_IN_FOCUS_ADMIN1 = 2.5
+_NEAR_ANCHOR = 1.5
+_NEAR_KM = 200.0
+_CONTAINED = 10.0
+_CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
+
+
+def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, offset: int = 0) -> list[PlaceMention]:
+    """One PlaceMention per candidate, offsets shifted by `offset`.
+
+    Two passes: the first reads the article's focus from names that are hardly
+    ambiguous; the second from every first-pass choice, so that "Hall County"
+    and "Gainesville" settle on Georgia together.
+    """
+    contained = _containment(text, candidates)
+    keys = [normalize(text[c.start:c.end]) for c in candidates]
+    clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
+    first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
+    support = _admin1_support(candidates, keys)
+    choices = _choose(candidates, keys, contained, _Context.of(first, [keys[i] for i in clear], support))
+    context = _Context.of([place for place, _ in choices], keys, support)
+    choices = _choose(candidates, keys, contained, context)
+    return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
+
+
+@dataclass
+class _Context:
+    """What the article is about: its countries, first-level divisions and towns (by the name that chose them)."""
+
+    countries: Counter
+    admin1s: Counter
+    towns: list[tuple[str, Place]]
+    support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
+
+    @classmethod
+    def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
+        countries: Counter = Counter()
+        admin1s: Counter = Counter()
+        towns = []
+        for place, key in zip(places, keys):
+            if not place.country_code:
+                continue
+            countries[place.country_code] += 1
+            if place.feature in ("ADM1", "ADM2", "PPL"):
+                admin1s[(place.country_code, place.admin1)] += 1
+            if place.kind == "city" or place.feature == "ADM2":
+                towns.append((key, place))
+        return cls(countries, admin1s, towns, support)
+
+
+def _clear(candidate: Candidate, contained: bool) -> bool:
+    """Whether a name's country is beyond doubt: one reading, a containing place, or all readings in one country."""
+    return contained or len({p.country_code for p in candidate.places}) == 1
+
+
+def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[str, str], set[str]]:
+    """Which names of the article could lie in each first-level division: towns named together cluster."""
+    support: dict[tuple[str, str], set[str]] = {}
+    for candidate, key in zip(candidates, keys):
+        for place in candidate.places:
+            if place.country_code and place.admin1 and place.feature in ("ADM1", "ADM2", "PPL"):
+                support.setdefault((place.country_code, place.admin1), set()).add(key)
+    return support
+
+
+def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place],
+            context: _Context) -> list[tuple[Place, float]]:
+    """The best reading of each candidate and its confidence; one name, one place (unless contained)."""
+    chosen: dict[str, tuple[Place, float]] = {}
+    results = []
+    for i, (candidate, key) in enumerate(zip(candidates, keys)):
+        if i not in contained and key in chosen:
+            results.append(chosen[key])
+            continue
+        scored = sorted(((_score(p, key, context, contained.get(i)), n) for n, p in enumerate(candidate.places)),
+                        key=lambda s: (-s[0], s[1]))
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
+        result = (candidate.places[scored[0][1]], round(1 - 0.5 * math.exp(-margin), 2))
+        if i not in contained:
+            chosen[key] = result
+        results.append(result)
+    return results
+
+
+def _containment(text: str, candidates: list[Candidate]) -> dict[int, Place]:
+    """Candidate index -> the place containing it, for "Paris, Texas" and "Springfield (Ill.)"."""
+    found = {}
+    for i in range(len(candidates) - 1):
+        inner, outer = candidates[i], candidates[i + 1]
+        if not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]) or outer.start - inner.end > 4:
+            continue
+        for container in outer.places:
+            if container.kind != "country" and container.feature != "ADM1":
+                continue
+            if any(_inside(p, container) for p in inner.places):
+                found[i] = container
+                outer.places = [container, *[p for p in outer.places if p is not container]]
+                break
+    return found
+
+
+def _inside(place: Place, container: Place) -> bool:
+    if place is container or place.country_code != container.country_code:
+        return False
+    return container.kind == "country" or (place.admin1 == container.admin1 and place.feature != "ADM1")
+
+
+def _score(place: Place, key: str, context: _Context, container: Place | None) -> float:
+    if place.id.startswith("cu:") and place.kind == "region":
+        score = _CURATED_REGION
+    else:
+        score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
+        score += _FEATURE_BONUS.get(place.feature, 0.0)
+    own = normalize(place.name)
+    if place.kind == "city" and own != key and not own.startswith(key + " "):
+        score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    countries = context.countries
+    if place.country_code and countries[place.country_code]:
+        share = countries[place.country_code] / sum(countries.values())
+        score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
+    if place.admin1 and place.country_code:
+        division = (place.country_code, place.admin1)
+        if place.feature != "ADM1" and context.admin1s[division]:
+            score += _IN_FOCUS_ADMIN1
+        others = len(context.support.get(division, set()) - {key})
+        score += _CLUSTERED * min(others, 3)
+    if place.kind == "city" and any(k != key and abs(t.lat - place.lat) < 2 and _km(t, place) < _NEAR_KM
+                                    for k, t in context.towns):
+        score += _NEAR_ANCHOR
+    if container is not None and _inside(place, container):
+        score += _CONTAINED
+    return score
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _mention(text: str, candidate: Candidate, place: Place, confidence: float, offset: int) -> PlaceMention:
+    kind = {"airspace": "airspace", "demonym": "country"}.get(candidate.rule, place.kind)
+    if candidate.rule == "online":
+        confidence = 0.6
+    return PlaceMention(
+        start=candidate.start + offset,
+        end=candidate.end + offset,
+        text=text[candidate.start:candidate.end],
+        name=place.name,
+        kind=kind,
+        lat=place.lat,
+        lon=place.lon,
+        place_id=("airspace:" if kind == "airspace" else "") + place.id,
+        country_code=place.country_code,
+        geonameid=place.geonameid,
+        confidence=confidence,
+        rule=candidate.rule,
+    )
