@@ -11,6 +11,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 EVENT_COLOURS = {
     "launch": "#D55E00",
     "strike": "#E69F00",
+    "interception": "#F0E442",
     "crash": "#CC79A7",
     "campaign": "#0072B2",
     "movement": "#56B4E9",

@@ -14,23 +14,29 @@ _BOUNDARY = re.compile(r"[,;:“”\"()]|\b(?:that|when|while|which|who|since|be
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|can|may|might|must|should|did|does|do|not|n[o’']t|"
     r"also|reportedly|allegedly|vehemently|been|be|to|ordered|first|already|never|just|then|still|had to|"
-    r"have to|has to|likely|later|finally|again))+\s*$", re.IGNORECASE)
+    r"have to|has to|likely|later|finally|again|due to|expected to|set to|going to|scheduled to|plans to|"
+    r"planning to|is to|are to|was to))+\s*$", re.IGNORECASE)
 _PREPOSITIONS = {"from", "in", "on", "at", "to", "with", "by", "for", "into", "over", "through", "against",
                  "of", "about", "near", "across", "toward", "towards", "between", "among", "within", "without"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "two", "three", "four", "five", "six",
                 "several", "some", "all", "both", "many", "senior", "unnamed", "unidentified", "other", "top",
-                "former", "local", "foreign", "military", "defense", "defence", "u.s.", "us-led", "armed"}
+                "former", "local", "foreign", "military", "defense", "defence", "u.s.", "us-led", "armed", "air",
+                "naval", "coast", "border", "national", "state", "security", "interior", "regional", "emergency",
+                "presidential"}
 AGENT_NOUNS = {
     "official", "officials", "ministry", "spokesman", "spokeswoman", "pilots", "pilot", "planes", "plane",
     "warplanes", "ships", "ship", "forces", "military", "troops", "government", "navy", "army", "jets", "jet",
     "aircraft", "missiles", "rockets", "projectiles", "president", "minister", "militants", "rebels",
     "fighters", "officers", "diplomats", "leaders", "police", "coalition", "authorities", "group", "drones",
-    "soldiers", "commanders", "sources", "analysts",
+    "soldiers", "commanders", "sources", "analysts", "force", "guard", "command", "office", "agency", "service",
+    "services", "council", "committee", "governor", "mayor", "ambassador", "embassy", "administration",
+    "spokesperson", "defences", "defenses", "battalion", "brigade", "unit", "units", "operators", "crew",
 }
 _TITLES = {
     "president", "prime", "minister", "defense", "defence", "secretary", "foreign", "general", "major",
     "captain", "admiral", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "chancellor", "king", "queen",
     "prince", "spokesman", "spokeswoman", "navy", "army", "colonel", "lieutenant", "commander", "gen",
+    "governor", "regional", "mayor", "ambassador", "envoy", "commissioner", "ministry", "spokesperson",
 }
 
 
@@ -102,6 +108,9 @@ def clean_actor(text: str) -> str | None:
     return " ".join(words)
 
 
+_METONYM_POPULATION = 1_000_000
+
+
 def affiliation(actor: str, gazetteer) -> str | None:
     """The country an actor is named with: "Russian Navy" and "Russia's Defense Ministry" are RU."""
     for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", actor):
@@ -110,10 +119,19 @@ def affiliation(actor: str, gazetteer) -> str | None:
             country = gazetteer.demonym(candidate)
             if country is None:
                 found = gazetteer.lookup(candidate)
+                if found and found[0].kind == "city" and found[0].population >= _METONYM_POPULATION \
+                        and candidate == actor:
+                    return found[0].country_code  # "Moscow denied": a capital-sized city stands for its state
                 country = found[0] if found and found[0].kind == "country" else None
             if country is not None:
                 return country.country_code
     return None
+
+
+def pronoun_subject(before: str) -> str | None:
+    """ "He is due to meet": a personal pronoun as the subject, for the caller to resolve."""
+    clause = _TRAILING.sub("", _BOUNDARY.split(before)[-1]).strip()
+    return clause if clause.lower() in ("he", "she", "they", "we") else None
 
 
 def is_pronoun(text: str | None) -> bool:

@@ -17,19 +17,10 @@ from . import timex_grammar as grammar
 from . import timex_values as values
 from .records import TimeExpr
 from .speech import Attribution, attributions, same_speaker
+from .tense import REPORTING_VERBS, is_future
 from .text import inside, quote_spans, sentence_at
 
-_PUNCTUATION = ".,;:!?\"'“”‘()[]—–-"
-_FUTURE_WORDS = {"will", "won't", "shall", "would", "planned", "scheduled", "postponed", "delayed", "adjourned",
-                 "deferred", "rescheduled"}
-_FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("going", "to"), ("plan", "to"), ("plans", "to"), ("expected", "to"),
-                 ("due", "to"), ("set", "to"), ("intend", "to"), ("intends", "to"), ("pushed", "back"), ("put", "off")}
-_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "began", "took", "hit", "struck"}
-_NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed", "hundred", "embed"}
-_BE = {"be", "been", "being", "is", "are", "am"}
-_SPEECH_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
-_SAID_THAT = re.compile(rf"\b(?:{'|'.join(_SPEECH_VERBS)})\b[^.]*?\bthat\b")
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_SAID_THAT = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b[^.]*?\bthat\b")
 
 
 @dataclass
@@ -66,7 +57,7 @@ def _anchor_outside(item: grammar.Found, text: str, offset: int, resolved: dict[
                     context: _Context) -> tuple[date | None, str]:
     """Indirect speech: "said on Thursday that ... yesterday" is relative to that Thursday."""
     window = text[max(0, item.start - offset - 300):item.start - offset]
-    if "that" not in window or not any(verb in window for verb in _SPEECH_VERBS):
+    if "that" not in window or not any(verb in window for verb in REPORTING_VERBS):
         return context.dct, "publication date"  # no "said ... that" before it: no sentence needed
     sentence = sentence_at(text, item.start, offset)
     if sentence is not None:
@@ -106,7 +97,7 @@ def _resolve(item: grammar.Found, anchor_info: tuple[date | None, str], text: st
     if item.rule in values.ANAPHORIC and last:
         anchor, anchor_label = last, "last date in the text"
     tensed = item.rule in values.TENSED
-    future = tensed and _is_future(text, item.start - offset, item.end - offset)
+    future = tensed and is_future(text, item.start - offset, item.end - offset)
     fields = item.fields
     if item.rule in ("offset", "anaphoric_day"):
         fields = {**fields, "resolvable": _offset_is_anaphoric(text, item.end - offset)}
@@ -136,40 +127,6 @@ def _offset_is_anaphoric(text: str, end: int) -> bool:
     """ "Two days later." counts from the last date; "two years after his diagnosis" from an event we cannot date."""
     rest = text[end:end + 40]
     return bool(re.match(r"\s+(?:later|earlier)\b(?!\s+than)|\s+(?:before|after)\s*(?:[,.;:!?\n]|$|and\b|when\b)", rest))
-
-
-def _is_future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around text[start:end] speaks of the future: the nearest tense marker decides.
-
-    Only the words on the timex's side of any quotation count: in "“We will respond,” he said on
-    Saturday", Saturday is past. A participle after "be" ("due to be published") is not a past tense.
-    """
-    window = max(0, start - 200)  # the nearest marker decides: no need to look further
-    clause_start = max(max(text.rfind(ch, window, start) for ch in ".;\n") + 1, window)
-    clause_end = min([i for i in (text.find(ch, end, end + 200) for ch in ".;\n") if i >= 0] + [min(len(text), end + 200)])
-    clause = text[clause_start:clause_end]
-    here = start - clause_start
-    if '"' in clause or "“" in clause:
-        quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)]
-        inside = [q for q in quotes if q[0] <= here < q[1]]
-        if inside:
-            lo, hi = inside[0]
-            clause, here = clause[lo:hi], here - lo
-        else:
-            for lo, hi in reversed(quotes):
-                clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
-    # Distances in words: the clause split on spaces, punctuation stripped, "won’t" spelt "won't".
-    words = [w.strip(_PUNCTUATION) for w in clause.lower().replace("’", "'").split()]
-    here = len(clause[:here].split())
-    future, past = [], []
-    for i, word in enumerate(words):
-        if word in _FUTURE_WORDS or word.endswith("'ll") or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS):
-            if not (word == "would" and i + 1 < len(words) and words[i + 1] == "have"):  # "would have" looks back
-                future.append(abs(i - here))
-        elif word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST
-                                     and not (i and words[i - 1] in _BE)):
-            past.append(abs(i - here) + (6 if word in _SPEECH_VERBS else 0))
-    return bool(future) and (not past or min(future) <= min(past))
 
 
 def parse_date(value: str | None) -> date | None:

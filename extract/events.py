@@ -16,9 +16,17 @@ from . import actors as act
 from . import triggers as trig
 from .records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
 from .speech import SPEECH_VERBS, Attribution
+from .tense import is_future
 from .text import sentences
 
-_FRAMES = re.compile(rf"\b(?:{SPEECH_VERBS}|reports?|claims?|allegations?)\b")
+_FRAMES = re.compile(rf"\b(?:{SPEECH_VERBS}|reports?|claims?|allegations?|adding|saying|insisting|noting|stressing)\b")
+_PARTICIPIAL_FRAMES = {"adding", "saying", "insisting", "noting", "stressing"}
+# "..., the air force said on Tuesday." / "..., according to officials.": the attribution after the claim.
+_POSTPOSED = re.compile(
+    r",\s*(?:(?P<who>(?:[\w.’'-]+\s+){0,7}?[\w.’'-]+)\s+(?:said|says|wrote|writes|told|tells|reported|reports|added|"
+    r"stated|announced|claimed|confirmed|warned)\b[^,;]*?|according\s+to\s+(?P<source>[^,;]+?))"
+    r"(?=,|[.;!?\"”’]*\s*$)")
+_COORDINATED = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _ROLE_PREPOSITIONS = {
     "from": "origin", "into": "destination", "to": "destination", "toward": "destination",
     "towards": "destination", "at": "destination", "against": "destination", "on": "destination",
@@ -51,7 +59,7 @@ _CHANNEL = re.compile(
 )
 _THEIR_AIRSPACE = re.compile(r"\b(?:through|over|across|via)\s+(?:their|its|the)\s+(?:air\s?space|skies|territory)\b")
 _QUANTITY = re.compile(
-    r"\b(?:a total of |all |at least |more than |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?<![\w-])(?:a total of |all |at least |more than |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:missiles|rockets|ships|warships|warplanes|jets|aircraft|planes|targets|F-16s|people|civilians|soldiers|"
     r"troops|drones|projectiles|bombs|sorties)\b", re.IGNORECASE)
@@ -74,6 +82,7 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
         first_index = len(mentions)
         for trigger in _outermost(found):
             mention = _mention(article, sentence, trigger, found, sent_times, sent_places, frames, quotes)
+            mention = _coordinated_subject(mention, sentence, frames, mentions[first_index:])
             mention, last_speaker = _resolve_pronouns(mention, last_speaker)
             if gazetteer is not None:
                 countries = (act.affiliation(a, gazetteer) for a in mention.actors)
@@ -89,6 +98,29 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
         _fold_participles(mentions, first_index)
         _link_denials(mentions, first_index)
     return mentions
+
+
+def _coordinated_subject(mention: EventMention, sentence: Span, frames: list[re.Match[str]],
+                         earlier: list[EventMention]) -> EventMention:
+    """ "The ministry said ... and denied targeting civilians": the second verb shares the subject of the first
+    verb of its kind (a speech verb for a denial, an event verb otherwise)."""
+    if mention.actors:
+        return mention
+    before = sentence.text[:mention.trigger.start - sentence.start]
+    if not _COORDINATED.search(before):
+        return mention
+    if mention.type in trig.SPEECH_TYPES:
+        verbs = [m.start() for m in frames if m.end() <= len(before)]
+        verbs += [e.trigger.start - sentence.start for e in earlier if e.type in trig.SPEECH_TYPES]
+    else:
+        verbs = [e.trigger.start - sentence.start for e in earlier if e.type not in trig.SPEECH_TYPES]
+    if not verbs:
+        return mention
+    actors = tuple(act.subject(before[:max(verbs)]))
+    if not actors:
+        return mention
+    claimant = actors[0] if mention.type in trig.SPEECH_TYPES else mention.claimant
+    return replace(mention, actors=actors, claimant=claimant)
 
 
 def _fold_participles(mentions: list[EventMention], first: int) -> None:
@@ -129,7 +161,10 @@ def _outermost(found: list[trig.Trigger]) -> list[trig.Trigger]:
 def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, places, frames, quotes) -> EventMention:
     start, end, precision, rule, date_text = _date(article, sentence, trigger, found, times, frames)
     quote = next((a for a in quotes if a.quote.start <= trigger.start < a.quote.end), None)
-    actors = act.subject(sentence.text[:trigger.start - sentence.start])
+    before = sentence.text[:trigger.start - sentence.start]
+    actors = act.subject(before) or [p for p in [act.pronoun_subject(before)] if p]
+    if trigger.type == "meeting":
+        actors += [a for a in _counterparts(sentence, trigger) if a not in actors]
     claimant, stance = _attribution(sentence, trigger, frames, quote, article, actors)
     return EventMention(
         article_id=article.id,
@@ -147,9 +182,20 @@ def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, place
         stance=stance,
         negated=trigger.negated,
         hedged=trigger.hedged,
+        planned=trigger.type not in trig.SPEECH_TYPES and is_future(article.text, trigger.start, trigger.end),
         quantity=_quantity(sentence, trigger),
         channel=_channel(sentence) if trigger.type in trig.SPEECH_TYPES or claimant != article.source else None,
     )
+
+
+def _counterparts(sentence: Span, trigger: trig.Trigger) -> list[str]:
+    """ "met NATO chief Mark Rutte", "talks with Iranian officials": who else took part."""
+    after = sentence.text[trigger.end - sentence.start:]
+    match = re.match(r"\s+(?:with\s+)?((?:[A-Z][\w.’'-]*\s+|(?:of|the|and|general|secretary|chief|minister|president|"
+                     r"foreign|defence|defense|prime)\s+){0,7}[A-Z][\w.’'-]*)", after)
+    if not match:
+        return []
+    return [a for a in (act.clean_actor(part) for part in re.split(r"\s+and\s+", match.group(1))) if a]
 
 
 def _date(article, sentence, trigger, found, times, frames):
@@ -172,11 +218,14 @@ def _date(article, sentence, trigger, found, times, frames):
 def _attached_verb(sentence: Span, timex: TimeExpr, verbs: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The verb a time adverbial modifies: the last one before it in its clause ("landed in Iran on
     Wednesday"), else the first after it ("On Thursday, officials told CNN")."""
+    after = [v for v in verbs if v[0] >= timex.end]
+    rest = sentence.text[timex.end - sentence.start:]
+    if rest[:2] in ("'s", "’s") and after and min(after)[0] - timex.end < 30:
+        return min(after, key=lambda v: v[0])  # "Monday's missile strike": the possessive dates its noun
     before = [v for v in verbs if v[1] <= timex.start
               and not _CLAUSE_BREAK.search(sentence.text[v[1] - sentence.start:timex.start - sentence.start])]
     if before:
         return max(before, key=lambda v: v[1])
-    after = [v for v in verbs if v[0] >= timex.end]
     return min(after, key=lambda v: v[0]) if after else None
 
 
@@ -239,6 +288,8 @@ def _role(sentence: Span, place: PlaceMention, trigger: trig.Trigger) -> str | N
         return "location" if role in ("location", "origin") else None
     if trigger.type not in _DIRECTED:
         return "origin" if role == "origin" and trigger.type == "crash" else "location"
+    if trigger.type == "strike" and role == "via":
+        return "location"  # "struck over Kyiv": where it hit, not a route
     if trigger.type == "strike" and role == "location":
         return "destination"
     return role
@@ -309,11 +360,22 @@ def _attribution(sentence, trigger, frames, quote: Attribution | None, article: 
     framing = [m for m in frames if m.end() <= len(before)]
     if framing:
         return _frame_speaker(before, framing[-1]), "reported"
+    after = trigger.end - sentence.start
+    for post in _POSTPOSED.finditer(sentence.text, after):
+        who = post.group("who") or post.group("source")
+        speakers = act.subject(who) if post.group("who") else [act.clean_actor(who)]
+        if speakers and speakers[0]:
+            return speakers[0], "reported"
     return article.source, "asserted"
 
 
 def _frame_speaker(before: str, frame: re.Match[str]) -> str | None:
     word = frame.group().lower()
+    if word in _PARTICIPIAL_FRAMES:  # "..., the air force said, adding that ...": the speaker said it first
+        said = list(_POSTPOSED.finditer(before[:frame.start()].rstrip(" ,") + ","))
+        who = said[-1].group("who") if said else None
+        speakers = act.subject(who) if who else act.subject(before[:frame.start()].rstrip(" ,"))
+        return speakers[0] if speakers else None
     if word in ("reports", "report", "claims", "claim", "allegations", "allegation"):
         by = re.match(r"\s+(?:by|from)\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+that\b", before[frame.end():])
         if by:
@@ -374,4 +436,7 @@ def _link_denials(mentions: list[EventMention], first: int) -> None:
                 claims.append(j)
         if claims:
             mentions[i] = replace(denial, denies=claims[-1])
-            mentions[claims[-1]] = replace(mentions[claims[-1]], stance="disputed")
+            # The denier does not assert what it denies: the claim's author is whoever made it, not named here.
+            denied = mentions[claims[-1]]
+            claimant = None if denied.claimant == denial.claimant else denied.claimant
+            mentions[claims[-1]] = replace(denied, stance="disputed", claimant=claimant)

@@ -107,6 +107,7 @@ class EventMention:
     stance: str = "asserted"  # asserted, reported, denied, disputed
     negated: bool = False
     hedged: bool = False
+    planned: bool = False  # future in its clause: "will meet", "is due to visit"
     quantity: str | None = None
     channel: str | None = None  # how the claimant said it: "told CNN", "on its Facebook page", "on television"
     denies: int | None = None  # index, within the article, of the mention this one denies

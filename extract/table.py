@@ -46,6 +46,7 @@ COLUMNS: dict[str, str] = {
     "denies": "ids of the events this denial disputes",
     "negated": "the event is reported as not having happened",
     "hedged": "the report is hedged (may, likely, reportedly)",
+    "planned": "every report speaks of it in the future: it has not happened yet (will meet, is due to visit)",
     "quantities": "quantities as reported, with their sources: never averaged",
     "sources": "names of the sources reporting the event",
     "articles": "ids of the articles reporting the event",
@@ -55,6 +56,7 @@ COLUMNS: dict[str, str] = {
 }
 _PRECISION_RANK = ["day", "time", "week", "month", "season", "quarter", "half", "year", "range", "decade", "century",
                    "reported", "unknown"]
+_TOWARD = {"launch": "toward", "movement": "toward", "diversion": "toward", "strike": "on"}
 _ROLE_ORDER = {"origin": 0, "via": 1, "destination": 2, "location": 3}
 _SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "airspace": 2}
 
@@ -136,6 +138,7 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "denies": [],
         "negated": any(m.negated for m in mentions),
         "hedged": all(m.hedged for m in mentions),
+        "planned": all(m.planned for m in mentions),
         "quantities": _unique(f"{m.quantity} ({articles[m.article_id].source or m.article_id})" for m in mentions if m.quantity),
         "sources": sources,
         "articles": _unique(m.article_id for m in mentions),
@@ -163,13 +166,19 @@ def _label(kind: str, by_role: dict, claimants: list[str], mentions: list[EventM
         name = "No " + name.lower()
     elif all(m.hedged for m in mentions):
         name = "Possible " + name.lower()
+    elif all(m.planned for m in mentions):
+        name = "Planned " + name.lower()
     if kind in SPEECH_TYPES and claimants:
         name += f" by {max(claimants, key=len)}"
     route = [p.name for role in ("origin", "via", "destination") for p in by_role[role]]
     if len(route) > 1:
         return f"{name}: {' → '.join(_unique(route))}"
-    where = (by_role["location"] or by_role["destination"] or by_role["origin"] or by_role["via"] or [None])[0]
-    return f"{name} in {where.name}" if where else name
+    if by_role["location"]:
+        return f"{name} in {by_role['location'][0].name}"
+    if by_role["destination"]:
+        return f"{name} {_TOWARD.get(kind, 'at')} {by_role['destination'][0].name}"
+    where = (by_role["origin"] or by_role["via"] or [None])[0]
+    return f"{name} from {where.name}" if where and by_role["origin"] else f"{name} over {where.name}" if where else name
 
 
 def _stance(mentions: list[EventMention]) -> str:

@@ -15,6 +15,7 @@ from .text import matches_at
 TAXONOMY: dict[str, str] = {
     "launch": "launch or firing of missiles, rockets or other weapons",
     "strike": "strike or impact on a target",
+    "interception": "interception or downing of a missile, drone or aircraft",
     "crash": "crash or landing of a weapon or aircraft off its target",
     "campaign": "start or expansion of a military campaign",
     "movement": "flight, deployment or movement of forces",
@@ -31,14 +32,17 @@ SPEECH_TYPES = {"statement", "denial", "accusation"}
 
 _LEXICON: dict[str, str] = {
     "campaign": r"(?:launch(?:ed|es|ing)?|beg[ia]n|start(?:ed|s)?|expand(?:ed|s)?)\s+(?:(?:its|their|a|an|the|his|her)\s+)?(?:\w+\s+){0,2}?(?:campaign|operation|offensive)",
-    "airspace_violation": r"violat(?:e|ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into",
+    "airspace_violation": r"violat(?:e|ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into"
+                          r"|(?:enter(?:ed|s|ing)?|crossed\s+into|stray(?:ed|s)?\s+into)\s+(?:[\w’'-]+\s+){0,2}"
+                          r"(?:air\s?space|territory)",
     "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)"
               r"|fires?\b(?=\s+(?:at|on|missiles|rockets|shells|drones|a\s+missile|a\s+rocket)\b)",
-    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets"
-              r"|sh(?:o|oo)t(?:s|ing)?\s+down|intercept(?:ed|s|ing)?",
+    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets",
+    "interception": r"sh(?:o|oo)t(?:s|ing)?\s+down|intercept(?:ed|s|ing|ion|ions)?\b|downed",
     "crash": r"crash(?:ed|es|ing)?|landed|land(?:s|ing)?(?=\s+(?:in|on|near|inside|short|outside))|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
     "diversion": r"divert(?:ed|ing|s)?|rerout(?:ed|e|es|ing)|change\s+their\s+flight\s+paths",
-    "movement": r"took\s+off|tak(?:e|es|ing)\s+off|flew|fly(?:ing)?\s+over|deploy(?:ed|s|ing)|sail(?:ed|ing)|on\s+their\s+way",
+    "movement": r"took\s+off|tak(?:e|es|ing)\s+off|flew|fl(?:y|ies|ying|own)\s+over|deploy(?:ed|s|ing)|sail(?:ed|ing)"
+                r"|on\s+their\s+way|scrambled",
     "denial": r"den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|retorted",
     "accusation": r"accus(?:e|ed|es|ing|ation|ations)\b|threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|lash(?:ed|es)\s+out|call(?:ed|s)\s+out|condemn(?:ed|s|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing)",
     "meeting": r"\bmet\b|meet(?:s|ing)?\b|talks\b|summit\b",
@@ -49,7 +53,7 @@ _LEXICON: dict[str, str] = {
 _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, pattern in _LEXICON.items()), re.IGNORECASE)
 # Stems every trigger starts with: the full pattern is tried only where one occurs.
 _STEMS = re.compile(
-    r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|sho|intercept|crash|land|came|went|fell|divert|rerout|"
+    r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|sho|intercept|down|enter|cross|stray|scrambl|fli|flo|crash|land|came|went|fell|divert|rerout|"
     r"change|took|tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|threaten|warn|lash|call|condemn|"
     r"critic|blam|met|meet|talk|summit|agree|sign|casualt|kill|death|die|dead|wound|injur|announc|claim|confirm|"
     r"violat|incursion|beg|start|expand)",

@@ -147,7 +147,7 @@ def test_triggers_in_all_inflections(gazetteer):
 
     assert types("Jets violate Turkish airspace.") == ["airspace_violation"]
     assert types("Kyiv accuses Moscow.") == ["accusation"]
-    assert types("Air defences shot down a drone.") == ["strike"]
+    assert types("Air defences shot down a drone.") == ["interception"]
     assert types("Five soldiers died.") == ["casualties"]
     assert types("The rebels claimed responsibility.") == ["statement"]
     assert types("The two sides signed a peace deal.") == ["agreement"]
@@ -176,3 +176,47 @@ def test_route_check_compares_named_countries_with_the_polygons(gazetteer):
     assert launch["named_not_crossed"] == []
     assert "Iran" not in launch["crossed_unnamed"] and "Iraq" not in launch["crossed_unnamed"]
     assert launch["path_km"] > 1000
+
+
+def test_a_possessive_date_dates_the_noun_after_it(gazetteer):
+    [strike] = mentions("Officials said the toll from Monday's missile strike had risen.", gazetteer)
+    assert (strike.date_start, strike.date_precision) == (date(2015, 10, 5), "day")
+
+
+def test_an_attribution_after_the_claim_makes_it_reported(gazetteer):
+    launch, interception = mentions(
+        "Russia launched 40 drones at Ukraine overnight, the Ukrainian air force said on Tuesday, "
+        "adding that air defences shot down 30 of them.", gazetteer)
+    assert (launch.stance, launch.claimant) == ("reported", "Ukrainian air force")
+    assert (interception.type, interception.stance, interception.claimant) == (
+        "interception", "reported", "Ukrainian air force")
+    [strike] = mentions("A missile struck a school in Odesa, according to regional officials.", gazetteer)
+    assert (strike.stance, strike.claimant) == ("reported", "regional officials")
+
+
+def test_a_second_speech_verb_shares_the_subject_of_the_first(gazetteer):
+    found = mentions("The Defence Ministry said its jets hit depots and denied targeting civilians.", gazetteer)
+    denial = next(m for m in found if m.type == "denial")
+    assert denial.actors == ("Defence Ministry",) and denial.claimant == "Defence Ministry"
+
+
+def test_future_events_are_planned_and_meetings_name_both_sides(gazetteer):
+    [meeting] = mentions("The president is due to meet NATO Secretary General Mark Rutte in Brussels on Monday.",
+                         gazetteer)
+    assert meeting.planned and (meeting.date_start, meeting.date_precision) == (date(2015, 10, 12), "day")
+    assert "Mark Rutte" in " ".join(meeting.actors)
+    [past] = mentions("The president met Mark Rutte in Brussels on Monday.", gazetteer)
+    assert not past.planned
+
+
+def test_the_denier_is_not_a_claimant_of_what_it_denies(gazetteer):
+    found = mentions("Moscow denied that any of its drones had entered Romanian airspace.", gazetteer)
+    denial = next(m for m in found if m.type == "denial")
+    violation = next(m for m in found if m.type == "airspace_violation")
+    assert denial.claimant == "Moscow" and violation.stance == "disputed" and violation.claimant is None
+
+
+def test_a_city_standing_for_its_state_is_not_the_place_of_the_statement(gazetteer):
+    found = mentions("BUCHAREST — Moscow denied the reports.", gazetteer)
+    denial = next(m for m in found if m.type == "denial")
+    assert denial.actor_countries == ("RU",) and denial.places == ()

@@ -1,0 +1,56 @@
+"""Whether a clause speaks of the future: the tense markers nearest an expression decide.
+
+Dates need it (a bare "Friday" in "talks will resume Friday" is the next
+one) and events need it (a meeting that "is due to" happen is planned, not
+past). A few word lists, not a parser: the nearest future marker against
+the nearest past one, in words, on the expression's side of any quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PUNCTUATION = ".,;:!?\"'“”‘()[]—–-"
+_FUTURE_WORDS = {"will", "won't", "shall", "would", "planned", "scheduled", "postponed", "delayed", "adjourned",
+                 "deferred", "rescheduled"}
+_FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("going", "to"), ("plan", "to"), ("plans", "to"), ("expected", "to"),
+                 ("due", "to"), ("set", "to"), ("intend", "to"), ("intends", "to"), ("pushed", "back"), ("put", "off")}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "began", "took", "hit", "struck"}
+_NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed", "hundred", "embed"}
+_BE = {"be", "been", "being", "is", "are", "am"}
+REPORTING_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of the future: the nearest tense marker decides.
+
+    Only the words on the timex's side of any quotation count: in "“We will respond,” he said on
+    Saturday", Saturday is past. A participle after "be" ("due to be published") is not a past tense.
+    """
+    window = max(0, start - 200)  # the nearest marker decides: no need to look further
+    clause_start = max(max(text.rfind(ch, window, start) for ch in ".;\n") + 1, window)
+    clause_end = min([i for i in (text.find(ch, end, end + 200) for ch in ".;\n") if i >= 0] + [min(len(text), end + 200)])
+    clause = text[clause_start:clause_end]
+    here = start - clause_start
+    if '"' in clause or "“" in clause:
+        quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(clause)]
+        inside = [q for q in quotes if q[0] <= here < q[1]]
+        if inside:
+            lo, hi = inside[0]
+            clause, here = clause[lo:hi], here - lo
+        else:
+            for lo, hi in reversed(quotes):
+                clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
+    # Distances in words: the clause split on spaces, punctuation stripped, "won’t" spelt "won't".
+    words = [w.strip(_PUNCTUATION) for w in clause.lower().replace("’", "'").split()]
+    here = len(clause[:here].split())
+    future, past = [], []
+    for i, word in enumerate(words):
+        if word in _FUTURE_WORDS or word.endswith("'ll") or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS):
+            if not (word == "would" and i + 1 < len(words) and words[i + 1] == "have"):  # "would have" looks back
+                future.append(abs(i - here))
+        elif word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST
+                                     and not (i and words[i - 1] in _BE)):
+            past.append(abs(i - here) + (6 if word in REPORTING_VERBS else 0))
+    return bool(future) and (not past or min(future) <= min(past))
