@@ -90,10 +90,16 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
             if dateline and mention.type in trig.SPEECH_TYPES and not mention.places \
                     and all(c == dateline.country_code for c in mention.actor_countries):
                 mention = replace(mention, places=(PlaceRole("location", dateline),))
-            if mention.type == "casualties" and not mention.places and len(mentions) > first_index:
-                # "..., killing two people": the deaths happened where the event before them did.
-                mention = replace(mention, places=tuple(PlaceRole("location", r.place)
-                                                        for r in mentions[-1].places if r.role != "origin"))
+            if mention.type == "casualties" and len(mentions) > first_index:
+                # "..., killing two people": the deaths happened where and when the event before them did.
+                previous = mentions[-1]
+                if not mention.places:
+                    mention = replace(mention, places=tuple(PlaceRole("location", r.place)
+                                                            for r in previous.places if r.role != "origin"))
+                if mention.date_precision == "reported" and previous.date_precision != "reported":
+                    mention = replace(mention, date_start=previous.date_start, date_end=previous.date_end,
+                                      date_precision=previous.date_precision, date_rule=previous.date_rule,
+                                      date_text=previous.date_text)
             mentions.append(mention)
         _fold_participles(mentions, first_index)
         _link_denials(mentions, first_index)

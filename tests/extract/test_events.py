@@ -220,3 +220,9 @@ def test_a_city_standing_for_its_state_is_not_the_place_of_the_statement(gazette
     found = mentions("BUCHAREST — Moscow denied the reports.", gazetteer)
     denial = next(m for m in found if m.type == "denial")
     assert denial.actor_countries == ("RU",) and denial.places == ()
+
+
+def test_casualties_of_a_participle_happen_where_and_when_the_event_did(gazetteer):
+    strike, casualties = mentions("A missile struck a building in Odesa on Monday, killing eight people.", gazetteer)
+    assert roles(casualties) == {"location": ["Odesa"]}
+    assert (casualties.date_start, casualties.date_precision) == (date(2015, 10, 5), "day")
