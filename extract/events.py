@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from . import actors as act
 from . import triggers as trig
@@ -85,8 +86,9 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
             mention = _coordinated_subject(mention, sentence, frames, mentions[first_index:])
             mention, last_speaker = _resolve_pronouns(mention, last_speaker)
             if gazetteer is not None:
-                countries = (act.affiliation(a, gazetteer) for a in mention.actors)
-                mention = replace(mention, actor_countries=tuple(dict.fromkeys(c for c in countries if c)))
+                codes = tuple(dict.fromkeys(c for c in (act.affiliation(a, gazetteer) for a in mention.actors) if c))
+                if codes:
+                    mention = replace(mention, actor_countries=codes)
             if dateline and mention.type in trig.SPEECH_TYPES and not mention.places \
                     and all(c == dateline.country_code for c in mention.actor_countries):
                 mention = replace(mention, places=(PlaceRole("location", dateline),))
@@ -400,6 +402,8 @@ def _resolve_pronouns(mention: EventMention, last_speaker: str | None) -> tuple[
     actors = tuple(last_speaker if act.is_pronoun(a) and last_speaker else a for a in mention.actors)
     if mention.type in trig.SPEECH_TYPES and claimant and not act.is_pronoun(claimant):
         last_speaker = claimant
+    if claimant == mention.claimant and actors == mention.actors:
+        return mention, last_speaker
     return replace(mention, claimant=claimant, actors=actors), last_speaker
 
 
@@ -414,12 +418,16 @@ def _channel(sentence: Span) -> str | None:
 
 
 def _quantity(sentence: Span, trigger: trig.Trigger) -> str | None:
-    best = None
-    for match in _QUANTITY.finditer(sentence.text):
-        distance = abs(match.start() + sentence.start - trigger.start)
-        if best is None or distance < best[0]:
-            best = (distance, match.group())
-    return best[1] if best else None
+    """The quantity nearest the trigger in its sentence."""
+    found = _quantities(sentence.text)
+    if not found:
+        return None
+    return min(found, key=lambda q: abs(q[0] + sentence.start - trigger.start))[1]
+
+
+@lru_cache(maxsize=64)
+def _quantities(sentence: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _QUANTITY.finditer(sentence)]
 
 
 def _link_denials(mentions: list[EventMention], first: int) -> None:

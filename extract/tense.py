@@ -9,6 +9,7 @@ the nearest past one, in words, on the expression's side of any quotation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _PUNCTUATION = ".,;:!?\"'“”‘()[]—–-"
 _FUTURE_WORDS = {"will", "won't", "shall", "would", "planned", "scheduled", "postponed", "delayed", "adjourned",
@@ -20,6 +21,26 @@ _NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed",
 _BE = {"be", "been", "being", "is", "are", "am"}
 REPORTING_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+@lru_cache(maxsize=256)
+def _markers(clause: str) -> tuple[tuple[int, bool, int], ...]:
+    """(word index, is future, extra distance) of each tense marker; cached, as every event of a sentence asks.
+
+    Words are split on spaces with punctuation stripped, "won’t" spelt "won't"; reporting verbs count as a
+    little further away than they are, so "said" does not outweigh the tense of the reported clause.
+    """
+    words = [w.strip(_PUNCTUATION) for w in clause.lower().replace("’", "'").split()]
+    found = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if word in _FUTURE_WORDS or word.endswith("'ll") or (word, following) in _FUTURE_PAIRS:
+            if not (word == "would" and following == "have"):  # "would have" looks back
+                found.append((i, True, 0))
+        elif word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST
+                                     and not (i and words[i - 1] in _BE)):
+            found.append((i, False, 6 if word in REPORTING_VERBS else 0))
+    return tuple(found)
 
 
 def is_future(text: str, start: int, end: int) -> bool:
@@ -42,15 +63,7 @@ def is_future(text: str, start: int, end: int) -> bool:
         else:
             for lo, hi in reversed(quotes):
                 clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
-    # Distances in words: the clause split on spaces, punctuation stripped, "won’t" spelt "won't".
-    words = [w.strip(_PUNCTUATION) for w in clause.lower().replace("’", "'").split()]
-    here = len(clause[:here].split())
-    future, past = [], []
-    for i, word in enumerate(words):
-        if word in _FUTURE_WORDS or word.endswith("'ll") or (i + 1 < len(words) and (word, words[i + 1]) in _FUTURE_PAIRS):
-            if not (word == "would" and i + 1 < len(words) and words[i + 1] == "have"):  # "would have" looks back
-                future.append(abs(i - here))
-        elif word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST
-                                     and not (i and words[i - 1] in _BE)):
-            past.append(abs(i - here) + (6 if word in REPORTING_VERBS else 0))
+    here = len(clause[:here].split())  # distances are in words
+    future = [abs(i - here) for i, is_future_marker, _ in _markers(clause) if is_future_marker]
+    past = [abs(i - here) + extra for i, is_future_marker, extra in _markers(clause) if not is_future_marker]
     return bool(future) and (not past or min(future) <= min(past))

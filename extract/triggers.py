@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import matches_at
-
 TAXONOMY: dict[str, str] = {
     "launch": "launch or firing of missiles, rockets or other weapons",
     "strike": "strike or impact on a target",
@@ -51,13 +49,13 @@ _LEXICON: dict[str, str] = {
     "statement": r"announc(?:e|ed|es|ing|ement|ements)\b|claim(?:ed|s|ing)?\s+responsibility|confirm(?:ed|s|ing)\b",
 }
 _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, pattern in _LEXICON.items()), re.IGNORECASE)
-# Stems every trigger starts with: the full pattern is tried only where one occurs.
-_STEMS = re.compile(
-    r"\b(?:launch|fir|strik|struck|hit|bomb|shell|air|engag|sho|intercept|down|enter|cross|stray|scrambl|fli|flo|crash|land|came|went|fell|divert|rerout|"
-    r"change|took|tak|flew|fly|deploy|sail|on|den|reject|refut|dismiss|retort|accus|threaten|warn|lash|call|condemn|"
-    r"critic|blam|met|meet|talk|summit|agree|sign|casualt|kill|death|die|dead|wound|injur|announc|claim|confirm|"
-    r"violat|incursion|beg|start|expand)",
-    re.IGNORECASE)
+# Stems every trigger starts with, found in the lower-cased sentence: the full pattern is tried only there.
+_STEM_WORDS = """launch fir strik struck hit bomb shell air engag sho intercept down enter cross stray scrambl fli flo
+    crash land came went fell divert rerout change took tak flew fly deploy sail on den reject refut dismiss retort
+    accus threaten warn lash call condemn critic blam met meet talk summit agree sign casualt kill death die dead
+    wound injur announc claim confirm violat incursion beg start expand""".split()
+_STEMS = re.compile(rf"\b(?:{'|'.join(sorted(_STEM_WORDS, key=len, reverse=True))})")
+_STEMS_ANY_CASE = re.compile(_STEMS.pattern, re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:may|might|could|would|likely|possibly|probably|reportedly|allegedly|apparently|perhaps|appear(?:s|ed)? to)\b"
@@ -77,7 +75,17 @@ class Trigger:
 def find(sentence: str, offset: int = 0) -> list[Trigger]:
     """Event triggers of one sentence, with negation and hedging read from the words before them."""
     triggers = []
-    for match in matches_at(_STEMS, _TRIGGERS, sentence):
+    lowered = sentence.lower()
+    # Stems are found in the lower-cased text unless lower-casing moves offsets ("İ"); the triggers in the original.
+    stems = _STEMS.finditer(lowered) if len(lowered) == len(sentence) else _STEMS_ANY_CASE.finditer(sentence)
+    position = 0
+    for stem in stems:
+        if stem.start() < position:
+            continue
+        match = _TRIGGERS.match(sentence, stem.start())
+        if match is None or match.end() == match.start():
+            continue
+        position = match.end()
         before = sentence[max(0, match.start() - 40):match.start()]
         triggers.append(Trigger(
             type=match.lastgroup or "statement",
