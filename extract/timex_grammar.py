@@ -150,7 +150,7 @@ RULES: list[Rule] = [
           rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his|[Pp]revious|[Cc]oming|[Pp]ast)\s+"
           rf"(?P<unit>week|weekend|month|year|decade|spring|summer|autumn|fall|winter){_E}"),
     _rule("anaphoric_unit", "the following previous same that",
-          rf"{_B}(?:[Tt]he\s+(?P<rel>following|previous|same)|(?P<that>[Tt]hat))\s+(?P<unit>week|month|year){_E}"),
+          rf"{_B}(?:[Tt]he\s+(?P<rel>following|previous|same)|(?P<that>[Tt]hat))\s+(?P<unit>week|month|quarter|year){_E}"),
     _rule("the_relative_unit", "the following",
           rf"{_B}[Tt]he\s+(?P<rel>last|next|past|previous|coming|following)\s+(?P<unit>week|weekend|month|year|decade){_E}"),
     _rule("the_weekend", "the weekend", rf"{_B}[Tt]he\s+weekend{_E}"),
@@ -169,16 +169,17 @@ RULES: list[Rule] = [
     _rule("decade", "# the early mid late",
           rf"{_B}(?:the\s+)?(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[- ])?(?:(?P<dec>(?:1[5-9]|20)\d)0s|(?:'|(?<='))(?P<dec2>\d)0s){_E}"),
     _rule("century", "#", rf"{_B}(?P<c>\d\d?)(?:st|nd|rd|th)\s+[Cc]entury{_E}"),
-    _rule("set", f"every each daily weekly monthly annually yearly nightly hourly once twice {NUMBER_STARTS}",
+    _rule("set", f"every each daily weekly monthly quarterly annually yearly nightly hourly once twice {NUMBER_STARTS}",
           rf"{_B}(?:[Ee]very|[Ee]ach)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|afternoon|evening|night|"
           rf"weekend|{_SEASON}|{_WD}){_E}"
           rf"|{_B}[Ee]very\s+(?P<n>{_NUM})\s+(?P<units>days|weeks|months|years){_E}"
-          rf"|{_B}(?P<adv>daily|weekly|monthly|annually|yearly|nightly|hourly){_E}"
+          rf"|{_B}(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly){_E}"
           rf"|{_B}(?P<freq>[Oo]nce|[Tt]wice|{_NUM}\s+times)\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year){_E}"),
     _rule("season", "last this next spring summer autumn fall winter",
           rf"{_B}(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?{_E}"),
     _rule("quarter", "the first second third fourth q",
-          rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>{_YEAR}))?{_E}"
+          rf"{_B}(?:the\s+)?(?P<q>first|second|third|fourth|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[- ]quarter"
+          rf"(?:\s+of\s+(?P<y>{_YEAR}))?{_E}"
           rf"|{_B}Q(?P<qn>[1-4])\s+(?P<y2>{_YEAR}){_E}"),
     _rule("half_year", "the first second",
           rf"{_B}(?:[Tt]he\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year){_E}"),

@@ -174,6 +174,11 @@ def _shift(anchor: date, unit: str, amount: int) -> Value:
     if unit == "decade":
         decade = (anchor.year // 10 + amount) * 10
         return Value("DATE", f"{decade // 10:03d}", "decade", date(decade, 1, 1), date(decade + 9, 12, 31))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + amount
+        year, quarter = divmod(index, 4)
+        first, last = cal.quarter_bounds(year, quarter + 1)
+        return Value("DATE", f"{year:04d}-Q{quarter + 1}", "quarter", first, last)
     if unit == "century":
         century = anchor.year // 100 + amount
         return Value("DATE", f"{century:02d}", "century", date(max(century * 100, 1), 1, 1), date(century * 100 + 99, 12, 31))
@@ -415,7 +420,7 @@ def _season(f, anchor, future) -> Value:
 
 
 def _quarter(f, anchor, future) -> Value:
-    number = int(f["qn"]) if f.get("qn") else ["first", "second", "third", "fourth"].index(f["q"]) + 1
+    number = int(f["qn"]) if f.get("qn") else ["first", "second", "third", "fourth"].index(f["q"].lower()) + 1
     year_text = f.get("y") or f.get("y2")
     year = int(year_text) if year_text else _need(anchor).year
     first, last = cal.quarter_bounds(year, number)
@@ -439,7 +444,7 @@ def _fiscal_year(f, anchor, future) -> Value:
 _SET_VALUES = {"day": "XXXX-XX-XX", "daily": "XXXX-XX-XX", "night": "XXXX-XX-XXTNI", "nightly": "XXXX-XX-XXTNI",
                "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "evening": "XXXX-XX-XXTEV",
                "week": "XXXX-WXX", "weekly": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-               "monthly": "XXXX-XX", "year": "XXXX", "annually": "XXXX", "yearly": "XXXX", "hourly": "PT1H"}
+               "monthly": "XXXX-XX", "quarterly": "XXXX-QX", "year": "XXXX", "annually": "XXXX", "yearly": "XXXX", "hourly": "PT1H"}
 
 
 def _set(f, anchor, future) -> Value:

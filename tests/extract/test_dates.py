@@ -292,3 +292,10 @@ def test_half_years_and_newspapers_named_for_weekdays():
 ])
 def test_parts_of_named_days(text, expected):
     assert found(text) == expected
+
+
+def test_quarters_in_business_news():
+    assert found("Fourth-quarter profit fell.") == [("Fourth-quarter", "DATE", "2015-Q4")]
+    assert found("Results are published quarterly.") == [("quarterly", "SET", "XXXX-QX")]
+    got = values("Sales rose in the third quarter of 2014. The following quarter they fell.")
+    assert got["The following quarter"] == "2014-Q4"
