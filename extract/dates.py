@@ -17,7 +17,7 @@ from . import timex_grammar as grammar
 from . import timex_values as values
 from .records import TimeExpr
 from .speech import Attribution, attributions, same_speaker
-from .tense import REPORTING_VERBS, is_future
+from .tense import REPORTING_VERBS, tense
 from .text import inside, quote_spans, sentence_at
 
 _SAID_THAT = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)})\b[^.]*?\bthat\b")
@@ -97,7 +97,9 @@ def _resolve(item: grammar.Found, anchor_info: tuple[date | None, str], text: st
     if item.rule in values.ANAPHORIC and last:
         anchor, anchor_label = last, "last date in the text"
     tensed = item.rule in values.TENSED
-    future = tensed and is_future(text, item.start - offset, item.end - offset)
+    # True, False, or None when the clause has no tense marker (a bare month is then the nearest one).
+    future = {"future": True, "past": False, None: None}[tense(text, item.start - offset, item.end - offset)] \
+        if tensed else False
     fields = item.fields
     if item.rule in ("offset", "anaphoric_day"):
         fields = {**fields, "resolvable": _offset_is_anaphoric(text, item.end - offset)}
@@ -116,7 +118,7 @@ def _resolve(item: grammar.Found, anchor_info: tuple[date | None, str], text: st
     uses_anchor = item.rule not in values.ABSOLUTE and (value.first is not None or value.type not in ("DURATION", "SET"))
     rule = item.rule
     if uses_anchor and anchor:
-        direction = f" {'forward' if future else 'backward'}" if tensed else ""
+        direction = f" {'nearest' if future is None else 'forward' if future else 'backward'}" if tensed else ""
         rule += f"{direction} from {anchor_label}"
     return TimeExpr(item.start, item.end, item.text, value.type, value.value, value.precision, rule,
                     anchor.isoformat() if anchor and uses_anchor else None,

@@ -12,14 +12,15 @@ import re
 from functools import lru_cache
 
 _PUNCTUATION = ".,;:!?\"'“”‘()[]—–-"
-_FUTURE_WORDS = {"will", "won't", "shall", "would", "planned", "scheduled", "postponed", "delayed", "adjourned",
-                 "deferred", "rescheduled"}
+_FUTURE_WORDS = {"will", "won't", "shall", "would", "could", "might", "planned", "scheduled", "postponed", "delayed",
+                 "adjourned", "deferred", "rescheduled"}
 _FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("going", "to"), ("plan", "to"), ("plans", "to"), ("expected", "to"),
                  ("due", "to"), ("set", "to"), ("intend", "to"), ("intends", "to"), ("pushed", "back"), ("put", "off")}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "began", "took", "hit", "struck"}
 _NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed", "hundred", "embed"}
 _BE = {"be", "been", "being", "is", "are", "am"}
 REPORTING_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[;\n]")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
@@ -44,14 +45,16 @@ def _markers(clause: str) -> tuple[tuple[int, bool, int], ...]:
 
 
 def is_future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around text[start:end] speaks of the future: the nearest tense marker decides.
+    return tense(text, start, end) == "future"
 
-    Only the words on the timex's side of any quotation count: in "“We will respond,” he said on
+
+def tense(text: str, start: int, end: int) -> str | None:
+    """ "future" or "past" for the clause around text[start:end], by the nearest tense marker; None if it has none.
+
+    Only the words on the expression's side of any quotation count: in "“We will respond,” he said on
     Saturday", Saturday is past. A participle after "be" ("due to be published") is not a past tense.
     """
-    window = max(0, start - 200)  # the nearest marker decides: no need to look further
-    clause_start = max(max(text.rfind(ch, window, start) for ch in ".;\n") + 1, window)
-    clause_end = min([i for i in (text.find(ch, end, end + 200) for ch in ".;\n") if i >= 0] + [min(len(text), end + 200)])
+    clause_start, clause_end = _clause(text, start, end)
     clause = text[clause_start:clause_end]
     here = start - clause_start
     if '"' in clause or "“" in clause:
@@ -64,6 +67,20 @@ def is_future(text: str, start: int, end: int) -> bool:
             for lo, hi in reversed(quotes):
                 clause = clause[:lo] + " " * (hi - lo) + clause[hi:]
     here = len(clause[:here].split())  # distances are in words
-    future = [abs(i - here) for i, is_future_marker, _ in _markers(clause) if is_future_marker]
-    past = [abs(i - here) + extra for i, is_future_marker, extra in _markers(clause) if not is_future_marker]
-    return bool(future) and (not past or min(future) <= min(past))
+    markers = _markers(clause)
+    future = [abs(i - here) for i, is_future_marker, _ in markers if is_future_marker]
+    past = [abs(i - here) + extra for i, is_future_marker, extra in markers if not is_future_marker]
+    if not future and not past:
+        return None
+    return "future" if future and (not past or min(future) <= min(past)) else "past"
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause around text[start:end] within 200 characters each way; the full stop of
+    "Sept." or "U.S." does not end it."""
+    window = max(0, start - 200)
+    clause_start = window
+    for boundary in _BOUNDARY.finditer(text, window, start):
+        clause_start = boundary.end()
+    following = _BOUNDARY.search(text, end, min(len(text), end + 200))
+    return clause_start, following.start() if following else min(len(text), end + 200)

@@ -184,7 +184,8 @@ RULES: list[Rule] = [
     _rule("half_year", "the first second",
           rf"{_B}(?:[Tt]he\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next|the)\s+year){_E}"),
     _rule("duration", f"{NUMBER_STARTS} {VAGUE_STARTS} the more less fewer almost nearly at",
-          rf"{_B}(?:(?:[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Aa]lmost|[Nn]early|[Aa]t least|a mere|the)\s+)?"
+          rf"{_B}(?:(?:[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Aa]lmost|[Nn]early|[Aa]t least|a mere)\s+)?"
+          rf"(?:the\s+(?=[^\s-]+\s))?"  # "the 90 years", but "two-day" alone in "the two-day meeting"
           rf"(?P<n>{_NUM}|{_VAGUE})[- ](?P<unit>{_UNIT}){_E}(?!-old| old)"),
     _rule("vague_unit", "seconds minutes hours days weeks months years decades",
           rf"{_B}(?P<unit>[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades){_E}(?!\s+(?:ago|of\s+the))"),

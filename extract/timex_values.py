@@ -113,8 +113,13 @@ def _month_year(f, anchor, future) -> Value:
     return _month(int(f["y"]), grammar.month_number(f["mon"]))
 
 
-def _nearest_month(month: int, anchor: date, future: bool) -> int:
-    """The year of the named month: the latest one up to the anchor, or the next in future clauses."""
+def _nearest_month(month: int, anchor: date, future: bool | None) -> int:
+    """The year of the named month: the latest one up to the anchor, the next in future clauses, and the
+    nearer of the two in a clause with no tense ("a cut at the September meeting")."""
+    if future is None:
+        ahead = (month - anchor.month) % 12
+        return anchor.year + (anchor.month + ahead > 12) if ahead and ahead < 12 - ahead else \
+            anchor.year - (month > anchor.month)
     if future:
         return anchor.year if month >= anchor.month else anchor.year + 1
     return anchor.year if month <= anchor.month else anchor.year - 1

@@ -299,3 +299,25 @@ def test_quarters_in_business_news():
     assert found("Results are published quarterly.") == [("quarterly", "SET", "XXXX-QX")]
     got = values("Sales rose in the third quarter of 2014. The following quarter they fell.")
     assert got["The following quarter"] == "2014-Q4"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # DCT is 31 July 2024.
+    ("Markets see a cut at the September meeting.", "2024-09"),  # no tense: the nearer September
+    ("Prices rose in the 12 months through June.", "2024-06"),
+    ("The Fed could cut rates as early as September.", "2024-09"),
+    ("The plant closed in September.", "2023-09"),
+])
+def test_a_month_in_a_clause_without_tense_is_the_nearest_one(text, expected):
+    [month] = [t for t in tag(text, date(2024, 7, 31)) if t.rule.startswith("bare_month")]
+    assert month.value == expected
+
+
+def test_a_full_stop_inside_an_abbreviation_does_not_end_the_clause():
+    assert values("The meeting is scheduled for Sept. 17-18.", date(2024, 7, 31)) == {
+        "Sept. 17": "2024-09-17", "18": "2024-09-18"}
+
+
+def test_an_adjectival_duration_leaves_the_article_out():
+    assert found("The two-day meeting ended.") == [("two-day", "DURATION", "P2D")]
+    assert found("In the 90 years since, much changed.") == [("the 90 years", "DURATION", "P90Y")]
