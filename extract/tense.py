@@ -16,7 +16,7 @@ _FUTURE_WORDS = {"will", "won't", "shall", "would", "could", "might", "planned",
                  "adjourned", "deferred", "rescheduled"}
 _FUTURE_PAIRS = {("is", "to"), ("are", "to"), ("going", "to"), ("plan", "to"), ("plans", "to"), ("expected", "to"),
                  ("due", "to"), ("set", "to"), ("intend", "to"), ("intends", "to"), ("pushed", "back"), ("put", "off")}
-_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "began", "took", "hit", "struck"}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "began", "took", "hit", "struck", "couldn't"}
 _NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed", "hundred", "embed"}
 _BE = {"be", "been", "being", "is", "are", "am"}
 REPORTING_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
@@ -35,7 +35,9 @@ def _markers(clause: str) -> tuple[tuple[int, bool, int], ...]:
     found = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if word in _FUTURE_WORDS or word.endswith("'ll") or (word, following) in _FUTURE_PAIRS:
+        if word in ("could", "might") and following in ("not", "have"):
+            found.append((i, False, 0))  # "could not agree", "might have hit": looking back
+        elif word in _FUTURE_WORDS or word.endswith("'ll") or (word, following) in _FUTURE_PAIRS:
             if not (word == "would" and following == "have"):  # "would have" looks back
                 found.append((i, True, 0))
         elif word in _PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST

@@ -19,3 +19,8 @@ def _future(sentence: str, word: str) -> bool:
 ])
 def test_the_nearest_tense_marker_decides(sentence, word, expected):
     assert _future(sentence, word) is expected
+
+
+def test_could_not_looks_back_and_could_looks_ahead():
+    assert not _future("They met on September 28, but could not agree.", "September 28")
+    assert _future("Rates could fall in September.", "September")
