@@ -6,6 +6,7 @@ function in this package; this module only wires widgets to state.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date
 from html import escape
@@ -15,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from extract import exports
 from extract.articles import load_folder
 from extract.pipeline import Corpus, build_corpus
 from gazetteer import default_gazetteer
@@ -107,8 +109,33 @@ def main() -> None:
     _selected_panel(corpus, view, st.session_state.get("selected"))
 
 
+_FILTER_WIDGETS = {"sources": "f_sources", "types": "f_types", "places": "f_places", "actors": "f_actors",
+                   "stances": "f_stances", "precisions": "f_precisions"}
+
+
+def _restore_from_url(opts: flt.Options) -> None:
+    """On a session's first run, a shared link's filters become the widgets' values."""
+    if st.session_state.get("_url_restored"):
+        return
+    st.session_state["_url_restored"] = True
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    chosen = flt.from_query(query, opts)
+    for name, key in _FILTER_WIDGETS.items():
+        if getattr(chosen, name):
+            st.session_state[key] = list(getattr(chosen, name))
+    if chosen.start or chosen.end:
+        st.session_state["f_dates"] = (chosen.start or opts.first, chosen.end or opts.last)
+
+
+def _reset_filters() -> None:
+    for key in [*_FILTER_WIDGETS.values(), "f_dates"]:
+        st.session_state.pop(key, None)
+    st.query_params.clear()
+
+
 def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: OnlineGeocoder | None) -> flt.Filters:
     opts = flt.options(events)
+    _restore_from_url(opts)
     with st.sidebar:
         st.title("Chronomap")
         st.caption(f"{len(corpus.articles)} articles from `{folder.name}/` · {len(events)} events")
@@ -121,6 +148,13 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
                                    max_value=date(2100, 12, 31), key="f_dates")
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 start, end = picked
+        places = st.multiselect("Places", opts.places, placeholder="All places", key="f_places")
+        actors = st.multiselect("Actors", opts.actors, placeholder="All actors", key="f_actors")
+        stances = st.multiselect("Stance", opts.stances, placeholder="Asserted, reported, disputed, denied",
+                                 key="f_stances")
+        precisions = st.multiselect("Date precision", opts.precisions, placeholder="Any precision",
+                                    key="f_precisions")
+        st.button("Reset filters", on_click=_reset_filters, key="f_reset", width="stretch")
         if geocoder is not None:
             st.caption(f"Online geocoder on: {geocoder.provider} (cached, rate limited)")
             if geocoder.last_error:
@@ -128,7 +162,19 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
         if corpus.problems:
             with st.expander(f"⚠️ {len(corpus.problems)} problems reading the corpus"):
                 st.html("<ul class='cm-problems'>" + "".join(f"<li>{escape(p)}</li>" for p in corpus.problems) + "</ul>")
-    return flt.Filters(tuple(sources), tuple(types), start, end)
+    whole_range = (start, end) == (opts.first, opts.last)
+    chosen = flt.Filters(tuple(sources), tuple(types), tuple(places), tuple(actors), tuple(stances),
+                         tuple(precisions), None if whole_range else start, None if whole_range else end)
+    _write_url(chosen)
+    return chosen
+
+
+def _write_url(chosen: flt.Filters) -> None:
+    """The filters in the address bar, so a copied link reproduces the view."""
+    wanted = flt.to_query(chosen)
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def _header(corpus: Corpus, view: pd.DataFrame) -> None:
@@ -158,6 +204,27 @@ def _events_table(view: pd.DataFrame) -> None:
                      "stance": st.column_config.TextColumn("stance", width="small"),
                  })
     st.session_state["_table_ids"] = list(ordered["id"])
+    _downloads(ordered.drop(columns="_when"))
+
+
+def _downloads(view: pd.DataFrame) -> None:
+    """The filtered events for other tools: a spreadsheet, a GIS, Google Earth's time slider."""
+    csv, geojson, kml = st.columns(3)
+    csv.download_button("⬇ CSV", exports.to_csv(view), "chronomap-events.csv", "text/csv", key="dl_csv",
+                        width="stretch")
+    collection = exports.to_geojson(view, _area_of)
+    geojson.download_button("⬇ GeoJSON", json.dumps(collection, ensure_ascii=False), "chronomap-events.geojson",
+                            "application/geo+json", key="dl_geojson", width="stretch")
+    kml.download_button("⬇ KML", exports.to_kml(view), "chronomap-events.kml",
+                        "application/vnd.google-earth.kml+xml", key="dl_kml", width="stretch")
+
+
+def _area_of(place: dict):
+    """The polygon of a country or airspace the events name, from the gazetteer's boundaries."""
+    if place.get("kind") not in ("country", "airspace") or not place.get("country_code"):
+        return None
+    country = _gazetteer().country(place["country_code"])
+    return _gazetteer().shape(country) if country else None
 
 
 def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) -> None:

@@ -21,7 +21,7 @@ import pandas as pd
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-ShapeOf = Callable[[str], BaseGeometry | None]
+ShapeOf = Callable[[dict], BaseGeometry | None]  # a place of the table's `places` column to its area
 
 # Columns exported as they are; list columns become "a; b" in CSV, nested ones JSON.
 _NESTED = ("places", "path", "quantities", "mentions")
@@ -69,7 +69,7 @@ def to_kml(events: pd.DataFrame, title: str = "Chronomap events") -> str:
     ET.SubElement(document, f"{{{_KML_NS}}}name").text = title
     for row in events.to_dict("records"):
         placemark = ET.SubElement(document, f"{{{_KML_NS}}}Placemark", id=str(row["id"]))
-        ET.SubElement(placemark, f"{{{_KML_NS}}}name").text = str(row.get("label") or row["type"])
+        ET.SubElement(placemark, f"{{{_KML_NS}}}name").text = str(_present(row.get("label")) or row["type"])
         ET.SubElement(placemark, f"{{{_KML_NS}}}description").text = _description(row)
         _kml_time(placemark, row)
         geometries = _kml_geometries(row)
@@ -100,13 +100,13 @@ def _areas(row: dict, shape_of: ShapeOf | None) -> Iterable[tuple[dict, BaseGeom
     for place in row.get("places") or []:
         if place.get("kind") in _AREA_KINDS and place.get("place_id") and place["place_id"] not in seen:
             seen.add(place["place_id"])
-            area = shape_of(place["place_id"])
+            area = shape_of(place)
             if area is not None and not area.is_empty:
                 yield place, area
 
 
 def _kml_time(placemark: ET.Element, row: dict) -> None:
-    start, end = row.get("date_start"), row.get("date_end")
+    start, end = _present(row.get("date_start")), _present(row.get("date_end"))
     if not start and not end:
         return
     if start and start == end:
@@ -140,11 +140,12 @@ def _kml_coordinates(points) -> str:
 
 def _description(row: dict) -> str:
     """Plain text (ElementTree escapes it): what Google Earth shows in the balloon."""
-    when = row.get("date_start") or "undated"
-    if row.get("date_end") and row.get("date_end") != row.get("date_start"):
-        when = f"{when} to {row['date_end']}"
-    lines = [f"{when} ({row.get('date_precision')})", f"Stance: {row.get('stance')}",
-             f"Sources: {', '.join(row.get('sources') or [])}", "", str(row.get("sentence") or "")]
+    start, end = _present(row.get("date_start")), _present(row.get("date_end"))
+    when = start or end or "undated"
+    if start and end and end != start:
+        when = f"{start} to {end}"
+    lines = [f"{when} ({_present(row.get('date_precision'))})", f"Stance: {_present(row.get('stance'))}",
+             f"Sources: {', '.join(row.get('sources') or [])}", "", str(_present(row.get("sentence")) or "")]
     return "\n".join(lines)
 
 
@@ -162,6 +163,11 @@ def _rounded(geometry: dict) -> dict:
         return value
 
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
+
+
+def _present(value: Any) -> Any:
+    """The value, or None where pandas left NaN for a missing one."""
+    return None if _missing(value) else value
 
 
 def _missing(value: Any) -> bool:

@@ -69,3 +69,28 @@ def test_missing_folder_is_a_clear_message(monkeypatch, tmp_path):
 def test_empty_folder(monkeypatch, tmp_path):
     app = run_app(monkeypatch, tmp_path)
     assert any("No events" in i.value for i in app.info)
+
+
+def test_a_shared_link_restores_its_filters_and_reset_clears_them(monkeypatch):
+    monkeypatch.setenv("CHRONOMAP_DATA", str(ROOT / "data" / "articles"))
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.query_params["types"] = ["launch"]
+    app.run()
+    assert not app.exception
+    assert events_in(app) == 1 and app.multiselect(key="f_types").value == ["launch"]
+    app.multiselect(key="f_stances").set_value(["asserted"]).run()
+    assert app.query_params["stances"] == ["asserted"] or app.query_params["stances"] == "asserted"
+    app.button(key="f_reset").click().run()
+    assert not app.exception
+    assert app.multiselect(key="f_types").value == [] and events_in(app) >= 10
+    assert "types" not in app.query_params
+
+
+
+
+def test_downloads_of_the_filtered_events(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    app.multiselect(key="f_types").set_value(["launch"]).run()
+    assert not app.exception
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["⬇ CSV", "⬇ GeoJSON", "⬇ KML"]

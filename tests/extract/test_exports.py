@@ -44,7 +44,7 @@ def test_geojson_has_markers_and_paths_in_longitude_latitude_order(events):
 def test_geojson_areas_come_from_the_shape_function(events):
     from shapely.geometry import box
 
-    collection = to_geojson(events, lambda place_id: box(40, 30, 41, 31))
+    collection = to_geojson(events, lambda place: box(40, 30, 41, 31))
     areas = [f for f in collection["features"] if f["properties"]["geometry_role"] == "area"]
     assert areas and all(f["geometry"]["type"] == "Polygon" for f in areas)
     assert areas[0]["geometry"]["coordinates"][0][0] in ([41.0, 30.0], [40.0, 30.0], [41.0, 31.0], [40.0, 31.0])
@@ -77,3 +77,13 @@ def test_csv_round_trips_rows_and_defuses_formulas(events):
     assert table.loc[0, "label"].startswith("'=")
     places = json.loads(table.loc[0, "places"])
     assert isinstance(places, list)
+
+
+def test_undated_and_placeless_events_export_without_error(gazetteer):
+    article = load_text("Jets struck a depot.", name="undated.txt", source="Wire")
+    events = build_corpus([article], gazetteer=gazetteer).events
+    assert len(events) and events["date_start"].isna().all()
+    root = ET.fromstring(to_kml(events))
+    assert root.find(f".//{KML}Placemark/{KML}TimeStamp") is None
+    assert json.loads(json.dumps(to_geojson(events)))["type"] == "FeatureCollection"
+    assert len(pd.read_csv(io.StringIO(to_csv(events)))) == len(events)
