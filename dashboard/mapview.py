@@ -148,6 +148,16 @@ def _spread(events: pd.DataFrame):
 
 def _draw_marker(row, lat: float, lon: float, layer: folium.FeatureGroup, selected: bool) -> None:
     colour = style.event_colour(row.type)
+    radius_km = getattr(row, "radius_km", None)
+    if radius_km and not pd.isna(radius_km):
+        # An area place, or one in doubt: a shaded area, not a pin that claims more precision than there is.
+        folium.Circle(
+            [lat, lon], radius=radius_km * 1000, color="#111111" if selected else colour,
+            weight=3 if selected else 1.5, dash_array=style.STANCE_DASH.get(row.stance) or "5 4", fill=True,
+            fill_color=colour, fill_opacity=0.28 if selected else 0.16,
+            tooltip=escape(tooltip_text(row)), popup=folium.Popup(_popup_html(row), max_width=360),
+        ).add_to(layer)
+        return
     folium.CircleMarker(
         [lat, lon],
         radius=11 if selected else 7,
@@ -203,5 +213,6 @@ class _Legend(MacroElement):
         rows = "".join(f"<div><i style='background:{style.event_colour(t)}'></i>{escape(style.type_name(t))}</div>"
                        for t in types)
         self.html = (f"<b>Events</b><div class='cm-types'>{rows}</div><div style='margin-top:4px'><i style='background:#fff;border-style:dashed'>"
-                     "</i>disputed or reported</div><div><span style='display:inline-block;width:16px;"
+                     "</i>disputed or reported</div><div><i style='background:rgba(85,85,85,.2);border-style:dotted'>"
+                     "</i>area or uncertain place</div><div><span style='display:inline-block;width:16px;"
                      "border-top:3px solid #D55E00;vertical-align:3px;margin-right:5px'></span>reported path</div>")

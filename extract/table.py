@@ -7,6 +7,7 @@ a column added here reaches all of them.
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import date
 
 import pandas as pd
@@ -33,6 +34,8 @@ COLUMNS: dict[str, str] = {
     "places": "every place with role, name, kind, lat, lon, place_id, country_code",
     "lat": "latitude of the event's marker (location, else destination, else origin)",
     "lon": "longitude of the event's marker",
+    "radius_km": "how far the event may lie from its marker: the extent of an area place (a country, a sea) or "
+                 "the doubt about an uncertain one; empty for a confidently placed point",
     "path": "[[lat, lon], ...] of the reported path when origin and destination are known",
     "path_km": "length of the path along the ground, km (geodesic)",
     "crossed": "countries whose territory the path crosses, from boundary polygons",
@@ -126,6 +129,7 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "places": [_place_dict(r) for r in places],
         "lat": marker.lat if marker else None,
         "lon": marker.lon if marker else None,
+        "radius_km": _uncertainty_km(marker, gazetteer) if marker else None,
         "path": [list(p) for p in path.points] if path else None,
         "path_km": path.length_km if path else None,
         "crossed": list(path.crossed) if path else [],
@@ -193,7 +197,28 @@ def _stance(mentions: list[EventMention]) -> str:
 def _place_dict(role: PlaceRole) -> dict:
     p = role.place
     return {"role": role.role, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
-            "place_id": p.place_id, "country_code": p.country_code, "text": p.text}
+            "place_id": p.place_id, "country_code": p.country_code, "text": p.text, "confidence": p.confidence}
+
+
+# Typical extents of area places without a polygon, km: enough to draw them as areas, not pins.
+_AREA_RADIUS_KM = {"sea": 300.0, "region": 400.0, "lake": 60.0, "mountain": 150.0, "river": 120.0}
+_UNCERTAIN_RADIUS_KM = 40.0  # a town whose reading is in doubt
+_CONFIDENT = 0.7
+
+
+def _uncertainty_km(place, gazetteer: Gazetteer) -> float | None:
+    """The radius to draw an event's place as an area; None for a point placed with confidence."""
+    if place.kind in ("country", "airspace") and place.country_code:
+        country = gazetteer.country(place.country_code)
+        shape = gazetteer.shape(country) if country else None
+        if shape is not None:
+            km2 = shape.area * 111.32 ** 2 * math.cos(math.radians(shape.centroid.y))
+            return round(min(math.sqrt(km2 / math.pi), 1500.0), 1)
+    if place.kind in _AREA_RADIUS_KM:
+        return _AREA_RADIUS_KM[place.kind]
+    if place.confidence < _CONFIDENT:
+        return _UNCERTAIN_RADIUS_KM
+    return None
 
 
 def _mention_dict(m: EventMention) -> dict:

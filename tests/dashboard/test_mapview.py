@@ -31,3 +31,16 @@ def test_empty_table_gives_an_empty_map(corpus):
 
 def test_basemap_has_every_country(gazetteer):
     assert len(basemap(gazetteer)["features"]) == len(gazetteer.countries()) > 200
+
+
+def test_area_places_are_drawn_as_areas_not_pins(corpus, gazetteer):
+    from dashboard.basemap import basemap
+    from dashboard.mapview import build_map
+
+    events = corpus.events
+    areas = events[events["radius_km"].notna()]
+    points = events[events["radius_km"].isna() & events["lat"].notna()]
+    assert len(areas) and len(points)
+    html = build_map(events, basemap(gazetteer), {}).get_root().render()
+    assert html.count("L.circle(") >= len(areas.drop_duplicates(["lat", "lon", "radius_km"]))
+    assert "L.circleMarker(" in html
