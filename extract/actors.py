@@ -22,7 +22,8 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "two", "t
                 "several", "some", "all", "both", "many", "senior", "unnamed", "unidentified", "other", "top",
                 "former", "local", "foreign", "military", "defense", "defence", "u.s.", "us-led", "armed", "air",
                 "naval", "coast", "border", "national", "state", "security", "interior", "regional", "emergency",
-                "presidential"}
+                "presidential", "ambulance", "rescue", "fire", "health", "intelligence", "press", "news", "civil",
+                "aviation"}
 AGENT_NOUNS = {
     "official", "officials", "ministry", "spokesman", "spokeswoman", "pilots", "pilot", "planes", "plane",
     "warplanes", "ships", "ship", "forces", "military", "troops", "government", "navy", "army", "jets", "jet",

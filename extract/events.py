@@ -27,6 +27,7 @@ _POSTPOSED = re.compile(
     r",\s*(?:(?P<who>(?:[\w.’'-]+\s+){0,7}?[\w.’'-]+)\s+(?:said|says|wrote|writes|told|tells|reported|reports|added|"
     r"stated|announced|claimed|confirmed|warned)\b[^,;]*?|according\s+to\s+(?P<source>[^,;]+?))"
     r"(?=,|[.;!?\"”’]*\s*$)")
+_PREMODIFIER = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}\s*$")  # up to two words between a date and its noun
 _COORDINATED = re.compile(r"\band\s+(?:also\s+|later\s+|then\s+)?$")
 _ROLE_PREPOSITIONS = {
     "from": "origin", "into": "destination", "to": "destination", "toward": "destination",
@@ -89,7 +90,7 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
                 codes = tuple(dict.fromkeys(c for c in (act.affiliation(a, gazetteer) for a in mention.actors) if c))
                 if codes:
                     mention = replace(mention, actor_countries=codes)
-            if dateline and mention.type in trig.SPEECH_TYPES and not mention.places \
+            if dateline and mention.type in trig.SPEECH_TYPES and not mention.places and mention.actor_countries \
                     and all(c == dateline.country_code for c in mention.actor_countries):
                 mention = replace(mention, places=(PlaceRole("location", dateline),))
             if mention.type == "casualties" and len(mentions) > first_index:
@@ -213,8 +214,9 @@ def _date(article, sentence, trigger, found, times, frames):
         if _attached_verb(sentence, timex, verbs) == (trigger.start, trigger.end):
             return timex.first_day, timex.last_day, timex.precision, f"dated by '{timex.text}' ({timex.rule})", timex.text
     # Undated: it happened on or before it was reported; a dated "said on ..." frame is the report date.
+    frame_verbs = {(m.start() + sentence.start, m.end() + sentence.start) for m in frames}
     for timex in times:
-        if timex.precision == "day" and timex.start < trigger.start:
+        if timex.precision == "day" and timex.start < trigger.start and _attached_verb(sentence, timex, verbs) in frame_verbs:
             return (timex.first_day, timex.first_day, "reported",
                     f"undated; placed at the date it was reported ('{timex.text}')", None)
     if article.published is None:
@@ -228,8 +230,8 @@ def _attached_verb(sentence: Span, timex: TimeExpr, verbs: list[tuple[int, int]]
     Wednesday"), else the first after it ("On Thursday, officials told CNN")."""
     after = [v for v in verbs if v[0] >= timex.end]
     rest = sentence.text[timex.end - sentence.start:]
-    if rest[:2] in ("'s", "’s") and after and min(after)[0] - timex.end < 30:
-        return min(after, key=lambda v: v[0])  # "Monday's missile strike": the possessive dates its noun
+    if after and _PREMODIFIER.match(rest[:min(after)[0] - timex.end]):
+        return min(after, key=lambda v: v[0])  # "Monday's missile strike", "an April 1 attack": it dates its noun
     before = [v for v in verbs if v[1] <= timex.start
               and not _CLAUSE_BREAK.search(sentence.text[v[1] - sentence.start:timex.start - sentence.start])]
     if before:

@@ -33,9 +33,11 @@ _LEXICON: dict[str, str] = {
     "airspace_violation": r"violat(?:e|ed|es|ing|ion|ions)\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}airspace|incursions?\s+into"
                           r"|(?:enter(?:ed|s|ing)?|crossed\s+into|stray(?:ed|s)?\s+into)\s+(?:[\w’'-]+\s+){0,2}"
                           r"(?:air\s?space|territory)",
-    "launch": r"launch(?:ed|es|ing)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)"
+    "launch": r"launch(?:ed|es|ing)?(?:\s+(?:an?|the|its|their|a\s+new)\s+(?:[\w-]+\s+)?attacks?\b)?|fir(?:ed|ing)\b(?!\s+(?:from\s+)?(?:his|her|their)\s+job)"
               r"|fires?\b(?=\s+(?:at|on|missiles|rockets|shells|drones|a\s+missile|a\s+rocket)\b)",
-    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets",
+    "strike": r"(?<!ship )strikes?(?!\s+group)|struck|hits?\b|bomb(?:ed|ing|s)\b|shell(?:ed|ing)\b|air\s?strikes?"
+              r"|engaged\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+){0,2}targets|(?<!heart )(?<!cyber )(?<!cyber-)attack(?:ed|s|ing)?\b"
+              r"|damag(?:ed|es|ing)\b|suffered\s+(?:\w+\s+)?damage",
     "interception": r"sh(?:o|oo)t(?:s|ing)?\s+down|intercept(?:ed|s|ing|ion|ions)?\b|downed",
     "crash": r"crash(?:ed|es|ing)?|landed|land(?:s|ing)?(?=\s+(?:in|on|near|inside|short|outside))|came\s+down|went\s+down|fell\s+(?:short|in|on|into)",
     "diversion": r"divert(?:ed|ing|s)?|rerout(?:ed|e|es|ing)|change\s+their\s+flight\s+paths",
@@ -43,7 +45,8 @@ _LEXICON: dict[str, str] = {
                 r"|on\s+their\s+way|scrambled",
     "denial": r"den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|dismiss(?:ed|es)|retorted",
     "accusation": r"accus(?:e|ed|es|ing|ation|ations)\b|threaten(?:ed|s|ing)?|warn(?:ed|s|ing)?|lash(?:ed|es)\s+out|call(?:ed|s)\s+out|condemn(?:ed|s|ing)?|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|blam(?:ed|es|ing)",
-    "meeting": r"\bmet\b|meet(?:s|ing)?\b|talks\b|summit\b",
+    "meeting": r"(?<!be )(?<!been )(?<!was )(?<!were )(?<!is )(?<!are )\bmet\b|meet(?:s|ing)?\b|talks\b|summit\b"
+               r"|conven(?:e|ed|es|ing)\b",
     "agreement": r"agree(?:d|s|ment|ments)?\b|sign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:\w+\s+)?(?:deal|accord|treaty|memorandum)",
     "casualties": r"casualties|kill(?:ed|ing|s)\b|deaths|died|dies|dead\b|wound(?:ed|ing)\b|injur(?:e|ed|es|ing|ies)\b",
     "statement": r"announc(?:e|ed|es|ing|ement|ements)\b|claim(?:ed|s|ing)?\s+responsibility|confirm(?:ed|s|ing)\b",
@@ -52,7 +55,8 @@ _TRIGGERS = re.compile("|".join(f"(?P<{name}>\\b(?:{pattern}))" for name, patter
 # Stems every trigger starts with, found in the lower-cased sentence: the full pattern is tried only there.
 _STEM_WORDS = """launch fir strik struck hit bomb shell air engag sho intercept down enter cross stray scrambl fli flo
     crash land came went fell divert rerout change took tak flew fly deploy sail on den reject refut dismiss retort
-    accus threaten warn lash call condemn critic blam met meet talk summit agree sign casualt kill death die dead
+    accus threaten warn lash call condemn critic blam met meet talk summit conven agree sign casualt kill death die dead
+    attack damag suffer
     wound injur announc claim confirm violat incursion beg start expand""".split()
 _STEMS = re.compile(rf"\b(?:{'|'.join(sorted(_STEM_WORDS, key=len, reverse=True))})")
 _STEMS_ANY_CASE = re.compile(_STEMS.pattern, re.IGNORECASE)

@@ -97,7 +97,7 @@ def test_meeting_actors_lose_their_titles(gazetteer):
 
 
 def test_statement_location_from_the_dateline(gazetteer):
-    [denial] = mentions("MOSCOW, Russia. A senior official rejected the allegations.", gazetteer)
+    [denial] = mentions("MOSCOW, Russia. A senior Russian official rejected the allegations.", gazetteer)
     assert denial.type == "denial" and roles(denial) == {"location": ["Moscow"]}
 
 
@@ -226,3 +226,21 @@ def test_casualties_of_a_participle_happen_where_and_when_the_event_did(gazettee
     strike, casualties = mentions("A missile struck a building in Odesa on Monday, killing eight people.", gazetteer)
     assert roles(casualties) == {"location": ["Odesa"]}
     assert (casualties.date_start, casualties.date_precision) == (date(2015, 10, 5), "day")
+
+
+def test_a_date_before_its_noun_dates_that_event(gazetteer):
+    found = mentions("Iran said the strikes answered an April 1 attack on its consulate in Damascus.", gazetteer)
+    attack = next(m for m in found if m.trigger.text == "attack")
+    assert (attack.date_start, attack.date_precision) == (date(2015, 4, 1), "day")
+    assert roles(attack) == {"destination": ["Damascus"]}
+    answered = next(m for m in found if m.trigger.text == "strikes")
+    assert answered.date_precision == "reported" and answered.date_end == date(2015, 10, 8)
+
+
+def test_launching_an_attack_is_one_event(gazetteer):
+    assert [m.type for m in mentions("Russia launched an attack on Kyiv.", gazetteer)] == ["launch"]
+
+
+def test_idioms_that_are_no_meeting(gazetteer):
+    assert [m.type for m in mentions("Any retaliation would be met with a stronger response.", gazetteer)] == []
+    assert [m.type for m in mentions("Biden will convene G7 leaders on Sunday.", gazetteer)] == ["meeting"]
