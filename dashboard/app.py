@@ -27,7 +27,7 @@ from .basemap import airspaces, basemap
 from .labels import when
 from .mapview import airspace_names, build_map, tooltip_text
 from .reader import article_html
-from .timeline import SELECTION, timeline_chart
+from .timeline import LANES, SELECTION, timeline_chart
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
@@ -93,10 +93,13 @@ def main() -> None:
     left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")
-        st.altair_chart(timeline_chart(view, selected=selected), key="timeline", on_select=_on_timeline,
+        lanes = st.segmented_control("Lanes", list(LANES), format_func=LANES.get, key="v_lanes",
+                                     default="type", label_visibility="collapsed") or "type"
+        st.altair_chart(timeline_chart(view, selected=selected, lanes=lanes), key="timeline", on_select=_on_timeline,
                         selection_mode=SELECTION, width="stretch")
-        st.caption("Lanes are event types; colour is the source. Bars are date ranges, diamonds are undated "
-                   "events placed at the date they were reported, hollow marks are reported or disputed claims.")
+        st.caption("Colour is the source. Bars are date ranges; diamonds are undated events placed at the date "
+                   "they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
+                   "ones; triangles are planned events.")
     with right:
         st.subheader("Map")
         names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))

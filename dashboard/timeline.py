@@ -1,4 +1,9 @@
-"""The event timeline: one lane per event type, one mark per source, ranges drawn as bars."""
+"""The event timeline: one lane per event type (or per source), one mark per source, ranges drawn as bars.
+
+Marks say how sure the reports are: a diamond is an undated event placed at
+its report date, a hollow mark a reported claim, a dashed outline a disputed
+or denied one, a triangle a planned event that has not happened yet.
+"""
 
 from __future__ import annotations
 
@@ -33,15 +38,26 @@ def timeline_rows(events: pd.DataFrame) -> pd.DataFrame:
                 "when": when(event.date_start, event.date_end, event.date_precision),
                 "label": event.label,
                 "stance": event.stance,
+                "contested": event.stance in ("disputed", "denied"),
+                "planned": bool(getattr(event, "planned", False)),
+                "shape": "triangle-up" if getattr(event, "planned", False) else
+                         "diamond" if event.date_precision == "reported" else "circle",
                 "rule": event.date_rule,
                 "sentence": _short(event.sentence),
             })
     return pd.DataFrame(rows, columns=["id", "type", "source", "start", "end", "ranged", "reported", "when",
-                                       "label", "stance", "rule", "sentence"])
+                                       "label", "stance", "contested", "planned", "shape", "rule",
+                                       "sentence"])
 
 
-def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420) -> alt.LayerChart:
+LANES = {"type": "Event type", "source": "Source"}
+
+
+def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420,
+                   lanes: str = "type") -> alt.LayerChart:
+    """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round)."""
     data = timeline_rows(events)
+    lane, offset = ("type", "source") if lanes != "source" else ("source", "type")
     colours = style.source_colours(sorted(set(data["source"])))
     colour = alt.Color("source:N", title="Source",
                        scale=alt.Scale(domain=list(colours), range=list(colours.values())),
@@ -50,9 +66,9 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
     tooltip = [alt.Tooltip("label:N", title="Event"), alt.Tooltip("when:N", title="When"),
                alt.Tooltip("source:N", title="Source"), alt.Tooltip("stance:N", title="Stance"),
                alt.Tooltip("rule:N", title="Date rule"), alt.Tooltip("sentence:N", title="Sentence")]
-    y = alt.Y("type:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200))
+    y = alt.Y(f"{lane}:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200))
     x = alt.X("start:T", title=None, axis=alt.Axis(format="%d %b %Y", labelFontSize=12, grid=True, tickCount=8))
-    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset("source:N"), tooltip=tooltip)
+    base = alt.Chart(data).encode(y=y, yOffset=alt.YOffset(f"{offset}:N"), tooltip=tooltip)
     emphasis = alt.condition(pick, alt.value(1.0), alt.value(0.35))
     if selected:
         emphasis = alt.condition(alt.datum.id == selected, alt.value(1.0), alt.value(0.35))
@@ -61,8 +77,9 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
     points = base.transform_filter(~alt.datum.ranged).mark_point(size=170, filled=True, strokeWidth=2).encode(
         x=x,
         color=colour,
-        shape=alt.condition(alt.datum.reported, alt.value("diamond"), alt.value("circle")),
+        shape=alt.Shape("shape:N", scale=None, legend=None),
         fillOpacity=alt.condition(alt.datum.stance == "asserted", alt.value(1.0), alt.value(0.25)),
+        strokeDash=alt.condition(alt.datum.contested, alt.value([3, 2]), alt.value([1, 0])),
         stroke=colour,
         opacity=emphasis,
     )

@@ -94,3 +94,11 @@ def test_downloads_of_the_filtered_events(monkeypatch):
     assert not app.exception
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels == ["⬇ CSV", "⬇ GeoJSON", "⬇ KML"]
+
+
+def test_timeline_lanes_switch_between_types_and_sources(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert app.get("button_group")  # the lanes switch
+    app.session_state["v_lanes"] = "source"
+    app.run()
+    assert not app.exception

@@ -15,3 +15,16 @@ def test_one_mark_per_source_and_ranges(corpus):
 def test_chart_builds(corpus):
     spec = timeline_chart(corpus.events).to_dict()
     assert spec["layer"] and "params" in spec
+
+
+def test_lanes_by_source_and_marks_for_contested_and_planned(corpus):
+    from dashboard.timeline import timeline_chart, timeline_rows
+
+    rows = timeline_rows(corpus.events)
+    assert {"contested", "planned"} <= set(rows.columns)
+    assert rows["contested"].any()  # the seeds' crash claim is disputed
+    by_source = timeline_chart(corpus.events, lanes="source").to_dict()
+    layer = by_source["layer"][0]
+    assert layer["encoding"]["y"]["field"] == "source" and layer["encoding"]["yOffset"]["field"] == "type"
+    by_type = timeline_chart(corpus.events).to_dict()
+    assert by_type["layer"][0]["encoding"]["y"]["field"] == "type"
