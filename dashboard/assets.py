@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
+from folium.plugins import MarkerCluster, PolyLineTextPath
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR = STATIC / "vendor"
@@ -19,6 +20,11 @@ FILES = {
     "leaflet.js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
     "jquery.js": "https://code.jquery.com/jquery-3.7.1.min.js",
     "leaflet.css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
+    "leaflet.markercluster.js": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js",
+    "MarkerCluster.css": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css",
+    "MarkerCluster.Default.css":
+        "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css",
+    "leaflet.textpath.min.js": "https://cdn.jsdelivr.net/npm/leaflet-textpath@1.2.3/leaflet.textpath.min.js",
 }
 URL_PREFIX = "/app/static/vendor/"
 
@@ -30,10 +36,24 @@ class OfflineMap(folium.Map):
     default_css = [("leaflet_css", URL_PREFIX + "leaflet.css")]
 
 
+class OfflineMarkerCluster(MarkerCluster):
+    """Marker clustering with its script and styles from this server."""
+
+    default_js = [("markerclusterjs", URL_PREFIX + "leaflet.markercluster.js")]
+    default_css = [("markerclustercss", URL_PREFIX + "MarkerCluster.css"),
+                   ("markerclusterdefaultcss", URL_PREFIX + "MarkerCluster.Default.css")]
+
+
+class OfflineTextPath(PolyLineTextPath):
+    """Text along a path (its label), with the plugin from this server."""
+
+    default_js = [("polylinetextpath", URL_PREFIX + "leaflet.textpath.min.js")]
+
+
 def inline_header() -> str:
-    """Leaflet and jQuery inlined into a <head>, for self-contained HTML exports."""
-    css = (VENDOR / "leaflet.css").read_text(encoding="utf-8")
-    scripts = "".join(f"<script>{(VENDOR / n).read_text(encoding='utf-8')}</script>" for n in ("leaflet.js", "jquery.js"))
+    """Every vendored script and style inlined into a <head>, for self-contained HTML exports."""
+    css = "".join((VENDOR / n).read_text(encoding="utf-8") for n in FILES if n.endswith(".css"))
+    scripts = "".join(f"<script>{(VENDOR / n).read_text(encoding='utf-8')}</script>" for n in FILES if n.endswith(".js"))
     return f"<style>{css}</style>\n{scripts}"
 
 

@@ -14,8 +14,10 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from . import style
-from .assets import OfflineMap
+from .assets import OfflineMap, OfflineMarkerCluster, OfflineTextPath
 from .labels import when
+
+_LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 
 
 def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
@@ -23,6 +25,8 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
     """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry."""
     m = OfflineMap(location=[30, 30], zoom_start=3, tiles=None, control_scale=True, max_zoom=12, min_zoom=2,
                    prefer_canvas=False, height=height_px)
+    # With no tile layer Leaflet has no zoom limits, and marker clustering needs one.
+    m.options.update(max_zoom=12, min_zoom=2)
     m.get_root().header.add_child(folium.Element(
         f"<style>.leaflet-container{{background:{style.WATER};font-family:sans-serif}}"
         ".cm-legend{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:4px;font-size:12px;"
@@ -35,7 +39,11 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
                                              "fillOpacity": 1}).add_to(m)
     crossed_layer = folium.FeatureGroup(name="Airspace crossed")
     paths_layer = folium.FeatureGroup(name="Reported paths")
-    markers_layer = folium.FeatureGroup(name="Events")
+    areas_layer = folium.FeatureGroup(name="Event areas")
+    # Markers cluster where they crowd at low zoom; from zoom 7 on every event has its own mark.
+    markers_layer = OfflineMarkerCluster(name="Events", options={
+        "disableClusteringAtZoom": 7, "maxClusterRadius": 35, "showCoverageOnHover": False,
+        "spiderfyOnMaxZoom": True})
     bounds: list[tuple[float, float]] = []
     shaded: set[str] = set()
     for row in events.itertuples(index=False):
@@ -51,9 +59,10 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
             _draw_path(row, colour, paths_layer, selected == row.id)
             bounds.extend((p[0], p[1]) for p in row.path)
     for row, (lat, lon) in _spread(events):
-        _draw_marker(row, lat, lon, markers_layer, selected == row.id)
+        _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id)
         bounds.append((lat, lon))
     crossed_layer.add_to(m)
+    areas_layer.add_to(m)
     paths_layer.add_to(m)
     markers_layer.add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
@@ -98,11 +107,23 @@ def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool) -> 
     points = [(p[0], p[1]) for p in row.path]
     tip = f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
     folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9, interactive=False).add_to(layer)
-    folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95,
-                    tooltip=escape(tip)).add_to(layer)
+    line = folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95, tooltip=escape(tip))
+    line.add_to(layer)
     for tip_point, base_point in _arrow_positions(points):
         folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
                        weight=1, fill=True, fill_color=colour, fill_opacity=1, interactive=False).add_to(layer)
+    if row.path_km >= _LABELLED_PATH_KM:  # the label rides along the path: what, when, how far
+        westward = points[-1][1] < points[0][1]  # flipped, so the label never reads upside down
+        OfflineTextPath(line, escape(_path_label(row)), center=True, offset=-7, orientation="flip" if westward else 0,
+                        attributes={"font-size": "12", "font-weight": "bold", "fill": "#222",
+                                    "stroke": "#fff", "stroke-width": "3", "paint-order": "stroke"}).add_to(layer)
+
+
+def _path_label(row) -> str:
+    """What, when, how far, short enough to ride along the line."""
+    name = row.label.split(":")[0]
+    day = row.date_start if row.date_precision == "day" and isinstance(row.date_start, str) else None
+    return f"{name} · {day} · {row.path_km:,.0f} km" if day else f"{name} · {row.path_km:,.0f} km"
 
 
 def _arrow_positions(points: list[tuple[float, float]]) -> list[tuple[tuple[float, float], tuple[float, float]]]:
@@ -146,7 +167,7 @@ def _spread(events: pd.DataFrame):
             yield row, (lat + radius * math.sin(angle), lon + radius * math.cos(angle) / math.cos(math.radians(lat)))
 
 
-def _draw_marker(row, lat: float, lon: float, layer: folium.FeatureGroup, selected: bool) -> None:
+def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup, selected: bool) -> None:
     colour = style.event_colour(row.type)
     radius_km = getattr(row, "radius_km", None)
     if radius_km and not pd.isna(radius_km):
@@ -156,7 +177,7 @@ def _draw_marker(row, lat: float, lon: float, layer: folium.FeatureGroup, select
             weight=3 if selected else 1.5, dash_array=style.STANCE_DASH.get(row.stance) or "5 4", fill=True,
             fill_color=colour, fill_opacity=0.28 if selected else 0.16,
             tooltip=escape(tooltip_text(row)), popup=folium.Popup(_popup_html(row), max_width=360),
-        ).add_to(layer)
+        ).add_to(areas)
         return
     folium.CircleMarker(
         [lat, lon],

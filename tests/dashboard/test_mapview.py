@@ -44,3 +44,11 @@ def test_area_places_are_drawn_as_areas_not_pins(corpus, gazetteer):
     html = build_map(events, basemap(gazetteer), {}).get_root().render()
     assert html.count("L.circle(") >= len(areas.drop_duplicates(["lat", "lon", "radius_km"]))
     assert "L.circleMarker(" in html
+
+
+def test_the_map_declares_its_zoom_limits_for_clustering(corpus, gazetteer):
+    from dashboard.basemap import basemap
+    from dashboard.mapview import build_map
+
+    html = build_map(corpus.events, basemap(gazetteer), {}).get_root().render()
+    assert '"maxZoom": 12' in html and "markerClusterGroup" in html and "setText" in html
