@@ -17,12 +17,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from extract import exports
-from extract.articles import load_folder
+from extract.articles import ArticleError, load_folder
 from extract.pipeline import Corpus, build_corpus
 from gazetteer import default_gazetteer
 from gazetteer.online import OnlineGeocoder
 
 from . import filters as flt
+from . import ingest
 from .basemap import airspaces, basemap
 from .labels import when
 from .mapview import airspace_names, build_map, tooltip_text
@@ -158,6 +159,7 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
         precisions = st.multiselect("Date precision", opts.precisions, placeholder="Any precision",
                                     key="f_precisions")
         st.button("Reset filters", on_click=_reset_filters, key="f_reset", width="stretch")
+        _add_articles(folder)
         if geocoder is not None:
             st.caption(f"Online geocoder on: {geocoder.provider} (cached, rate limited)")
             if geocoder.last_error:
@@ -170,6 +172,41 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
                          tuple(precisions), None if whole_range else start, None if whole_range else end)
     _write_url(chosen)
     return chosen
+
+
+def _add_articles(folder: Path) -> None:
+    """Uploads and pasted text join the corpus folder, checked first; the page then re-extracts."""
+    with st.expander("➕ Add articles"):
+        with st.form("add_files", clear_on_submit=True, border=False):
+            files = st.file_uploader("Files", type=ingest.UPLOAD_TYPES, accept_multiple_files=True, key="up_files")
+            sent_files = st.form_submit_button("Add files", width="stretch")
+        with st.form("add_paste", clear_on_submit=True, border=False):
+            text = st.text_area("Or paste an article", height=120, key="up_text")
+            title = st.text_input("Title", key="up_title")
+            source = st.text_input("Source", key="up_source")
+            published = st.date_input("Published", value=None, key="up_published")
+            url = st.text_input("URL", key="up_url")
+            sent_paste = st.form_submit_button("Add pasted article", width="stretch")
+    added, failed = [], []
+    if sent_files:
+        for upload in files or []:
+            try:
+                added.append(ingest.save_upload(upload.name, upload.getvalue(), folder).name)
+            except (ArticleError, OSError) as error:
+                failed.append(str(error) if isinstance(error, ArticleError) else f"{upload.name}: {error.strerror}")
+    if sent_paste:
+        try:
+            added.append(ingest.save_paste(text, folder, title=title, source=source, published=published,
+                                           url=url).name)
+        except (ArticleError, OSError) as error:
+            failed.append(str(error) if isinstance(error, ArticleError) else f"pasted article: {error.strerror}")
+    for problem in failed:
+        st.error(problem)
+    if added:
+        st.session_state["_added"] = added
+        st.rerun()
+    if st.session_state.get("_added"):
+        st.success(f"Added {', '.join(st.session_state.pop('_added'))}.")
 
 
 def _write_url(chosen: flt.Filters) -> None:

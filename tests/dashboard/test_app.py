@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -102,3 +103,19 @@ def test_timeline_lanes_switch_between_types_and_sources(monkeypatch):
     app.session_state["v_lanes"] = "source"
     app.run()
     assert not app.exception
+
+
+def test_a_pasted_article_joins_the_corpus(monkeypatch, tmp_path):
+    (tmp_path / "first.md").write_text("---\npublished: 2015-10-08\nsource: Wire\n---\n"
+                                       "Russia launched missiles from the Caspian Sea into Syria on Wednesday.",
+                                       encoding="utf-8")
+    app = run_app(monkeypatch, tmp_path)
+    before = events_in(app)
+    app.text_area(key="up_text").input("Officials met in Brussels on Thursday.")
+    app.text_input(key="up_source").input("Other Wire")
+    app.date_input(key="up_published").set_value(date(2015, 10, 9))
+    next(b for b in app.button if b.label == "Add pasted article").click().run()
+    assert not app.exception
+    assert len(list(tmp_path.glob("*.md"))) == 2
+    assert events_in(app) == before + 1
+    assert "Other Wire" in summary(app)
