@@ -104,7 +104,8 @@ def main() -> None:
     with right:
         st.subheader("Map")
         names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
-        fmap = build_map(view, _basemap(), _airspaces(names), selected=selected)
+        fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
+                         online_tiles=st.session_state.get("v_tiles", False))
         tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
         st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
         st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS,
@@ -159,6 +160,9 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
         precisions = st.multiselect("Date precision", opts.precisions, placeholder="Any precision",
                                     key="f_precisions")
         st.button("Reset filters", on_click=_reset_filters, key="f_reset", width="stretch")
+        st.toggle("Online map tiles (OpenStreetMap)", key="v_tiles",
+                  help="Off by default: the map is drawn offline. On, the browser fetches tiles from "
+                       "openstreetmap.org where it can reach it.")
         _add_articles(folder)
         if geocoder is not None:
             st.caption(f"Online geocoder on: {geocoder.provider} (cached, rate limited)")

@@ -20,9 +20,17 @@ from .labels import when
 _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 
 
+ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
+
+
 def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
-              selected: str | None = None, height_px: int = 560) -> folium.Map:
-    """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry."""
+              selected: str | None = None, height_px: int = 560, online_tiles: bool = False) -> folium.Map:
+    """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry.
+
+    The basemap is drawn from the gazetteer's polygons, so it needs no network; `online_tiles` adds
+    OpenStreetMap's tiles beneath it for users who choose them (the browser fetches them).
+    """
     m = OfflineMap(location=[30, 30], zoom_start=3, tiles=None, control_scale=True, max_zoom=12, min_zoom=2,
                    prefer_canvas=False, height=height_px)
     # With no tile layer Leaflet has no zoom limits, and marker clustering needs one.
@@ -34,9 +42,12 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
         ".cm-legend .cm-types{display:grid;grid-template-columns:auto auto;column-gap:10px}"
         ".cm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;"
         "vertical-align:-1px;border:1px solid #333}</style>"))
+    if online_tiles:
+        folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap", max_zoom=12).add_to(m)
+    land_opacity = 0.0 if online_tiles else 1.0
     folium.GeoJson(basemap, name="Countries", control=False, interactive=False,
                    style_function=lambda _: {"fillColor": style.LAND, "color": style.BORDER, "weight": 0.7,
-                                             "fillOpacity": 1}).add_to(m)
+                                             "fillOpacity": land_opacity}).add_to(m)
     crossed_layer = folium.FeatureGroup(name="Airspace crossed")
     paths_layer = folium.FeatureGroup(name="Reported paths")
     areas_layer = folium.FeatureGroup(name="Event areas")

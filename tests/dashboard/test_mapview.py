@@ -52,3 +52,13 @@ def test_the_map_declares_its_zoom_limits_for_clustering(corpus, gazetteer):
 
     html = build_map(corpus.events, basemap(gazetteer), {}).get_root().render()
     assert '"maxZoom": 12' in html and "markerClusterGroup" in html and "setText" in html
+
+
+def test_online_tiles_only_when_chosen(corpus, gazetteer):
+    from dashboard.basemap import basemap
+    from dashboard.mapview import build_map
+
+    offline = build_map(corpus.events, basemap(gazetteer), {}).get_root().render()
+    online = build_map(corpus.events, basemap(gazetteer), {}, online_tiles=True).get_root().render()
+    assert "openstreetmap.org" not in offline
+    assert "tile.openstreetmap.org" in online and "openstreetmap.org/copyright" in online
