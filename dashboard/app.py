@@ -22,8 +22,8 @@ from extract.pipeline import Corpus, build_corpus
 from gazetteer import default_gazetteer
 from gazetteer.online import OnlineGeocoder
 
+from . import briefing, ingest
 from . import filters as flt
-from . import ingest
 from .basemap import airspaces, basemap
 from .labels import when
 from .mapview import airspace_names, build_map, tooltip_text
@@ -83,6 +83,9 @@ def main() -> None:
     events = corpus.events
     chosen = _sidebar(corpus, events, folder, _geocoder(provider))
     view = flt.apply(events, chosen)
+    if st.session_state.get("v_brief"):
+        _briefing(view)
+        return
     _header(corpus, view)
     if not len(view):
         st.info("No events match the filters. Widen the date range or select more sources or types.")
@@ -160,6 +163,7 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
         precisions = st.multiselect("Date precision", opts.precisions, placeholder="Any precision",
                                     key="f_precisions")
         st.button("Reset filters", on_click=_reset_filters, key="f_reset", width="stretch")
+        st.toggle("Briefing view", key="v_brief", help="One clean 16:9 page for slides, with HTML and PNG downloads.")
         st.toggle("Online map tiles (OpenStreetMap)", key="v_tiles",
                   help="Off by default: the map is drawn offline. On, the browser fetches tiles from "
                        "openstreetmap.org where it can reach it.")
@@ -219,6 +223,52 @@ def _write_url(chosen: flt.Filters) -> None:
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def _briefing(view: pd.DataFrame) -> None:
+    """One clean 16:9 page for slides: no controls, just what the filters chose, with its legend and sources."""
+    st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],header{display:none}"
+            ".block-container{padding-top:1.2rem;max-width:1920px}</style>")
+    back, title_box = st.columns([1, 5])
+    back.button("← Back to the dashboard", key="b_back", on_click=lambda: st.session_state.update(v_brief=False))
+    title = title_box.text_input("Briefing title", value="Chronomap briefing", key="b_title",
+                                 label_visibility="collapsed")
+    st.html(f"<h1 class='cm-brief-title'>{escape(title)}</h1>"
+            f"<p class='cm-brief-sub'>{escape(briefing.subtitle(view))}</p>")
+    if not len(view):
+        st.info("No events match the filters.")
+        return
+    names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
+    fmap = build_map(view, _basemap(), _airspaces(names), height_px=620)
+    chart = timeline_chart(view, height=520, width=640)
+    left, right = st.columns([4, 6], gap="medium")
+    left.altair_chart(chart, width="stretch")
+    with right:
+        st_folium(fmap, key="brief_map", height=620, use_container_width=True, returned_objects=[])
+    st.caption("Colour: source (timeline), event type (map). Dashed or hollow: reported or disputed claims; shaded "
+               "circles: areas or uncertain places; lines: reported paths. Boundaries: Natural Earth; places: "
+               "GeoNames. Made with Chronomap.")
+    page = briefing.briefing_html(view, fmap, _svg(chart), title=title)
+    html_col, png_col = st.columns(2)
+    html_col.download_button("⬇ Briefing (HTML, works offline)", page, "chronomap-briefing.html", "text/html",
+                             key="b_html", width="stretch")
+    if png_col.button("Make a PNG (1920×1080)", key="b_make_png", width="stretch"):
+        with st.spinner("Drawing the briefing in headless Chromium…"):
+            try:
+                st.session_state["_png"] = briefing.briefing_png(page)
+            except briefing.BriefingError as error:
+                st.session_state.pop("_png", None)
+                png_col.warning(str(error))
+    if st.session_state.get("_png"):
+        png_col.download_button("⬇ Briefing (PNG)", st.session_state["_png"], "chronomap-briefing.png",
+                                "image/png", key="b_png", width="stretch")
+
+
+def _svg(chart) -> str:
+    try:
+        return briefing.timeline_svg(chart)
+    except Exception as error:  # a missing or failing renderer costs the HTML its timeline, not the page
+        return f"<p>The timeline could not be drawn here ({escape(type(error).__name__)}).</p>"
 
 
 def _header(corpus: Corpus, view: pd.DataFrame) -> None:

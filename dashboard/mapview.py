@@ -36,7 +36,7 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
     # With no tile layer Leaflet has no zoom limits, and marker clustering needs one.
     m.options.update(max_zoom=12, min_zoom=2)
     m.get_root().header.add_child(folium.Element(
-        f"<style>.leaflet-container{{background:{style.WATER};font-family:sans-serif}}"
+        f"<style>.leaflet-container{{background:{style.WATER}!important;font-family:sans-serif}}"
         ".cm-legend{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:4px;font-size:12px;"
         "line-height:17px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
         ".cm-legend .cm-types{display:grid;grid-template-columns:auto auto;column-gap:10px}"

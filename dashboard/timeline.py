@@ -54,7 +54,7 @@ LANES = {"type": "Event type", "source": "Source"}
 
 
 def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420,
-                   lanes: str = "type") -> alt.LayerChart:
+                   lanes: str = "type", width: int | str = "container") -> alt.LayerChart:
     """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round)."""
     data = timeline_rows(events)
     lane, offset = ("type", "source") if lanes != "source" else ("source", "type")
@@ -84,7 +84,7 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
         opacity=emphasis,
     )
     return (alt.layer(bars, points).add_params(pick)
-            .properties(height=height, width="container")
+            .properties(height=height, width=width)
             .configure_view(stroke=None)
             .configure_axis(labelColor="#222"))
 

@@ -119,3 +119,16 @@ def test_a_pasted_article_joins_the_corpus(monkeypatch, tmp_path):
     assert len(list(tmp_path.glob("*.md"))) == 2
     assert events_in(app) == before + 1
     assert "Other Wire" in summary(app)
+
+
+def test_briefing_view_hides_the_controls_and_offers_its_downloads(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    app.toggle(key="v_brief").set_value(True).run()
+    assert not app.exception
+    text = " ".join(h.proto.body for h in app.html)
+    assert "cm-brief-title" in text and "stSidebar" in text
+    assert not app.dataframe  # no events table in a briefing
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["⬇ Briefing (HTML, works offline)"]
+    app.button(key="b_back").click().run()
+    assert not app.exception and app.dataframe
