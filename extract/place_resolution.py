@@ -49,6 +49,7 @@ _IN_FOCUS_ADMIN1 = 2.5
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
+_CONTAINER_CONFIDENCE = 0.95
 _CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
 
 
@@ -59,14 +60,14 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     ambiguous; the second from every first-pass choice, so that "Hall County"
     and "Gainesville" settle on Georgia together.
     """
-    contained = _containment(text, candidates)
+    contained, containers = _containment(text, candidates)
     keys = [normalize(text[c.start:c.end]) for c in candidates]
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
-    choices = _choose(candidates, keys, contained, _Context.of(first, [keys[i] for i in clear], support))
+    choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support))
     context = _Context.of([place for place, _ in choices], keys, support)
-    choices = _choose(candidates, keys, contained, context)
+    choices = _choose(candidates, keys, contained, containers, context)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
 
@@ -78,21 +79,40 @@ class _Context:
     admin1s: Counter
     towns: list[tuple[str, Place]]
     support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
+    own: dict[str, Counter]  # name -> what its own mentions added to `countries` and `admin1s`
 
     @classmethod
     def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
+        own: dict[str, Counter] = {}
         towns = []
         for place, key in zip(places, keys):
             if not place.country_code:
                 continue
             countries[place.country_code] += 1
+            mine = own.setdefault(key, Counter())
+            mine[place.country_code] += 1
+            mine[""] += 1
             if place.feature in ("ADM1", "ADM2", "PPL"):
                 admin1s[(place.country_code, place.admin1)] += 1
+                mine[(place.country_code, place.admin1)] += 1
             if place.kind == "city" or place.feature == "ADM2":
                 towns.append((key, place))
-        return cls(countries, admin1s, towns, support)
+        return cls(countries, admin1s, towns, support, own)
+
+    def country_share(self, code: str, key: str) -> float:
+        """The share of the other names' places that lie in a country: a name is no evidence for itself."""
+        mine = self.own.get(key)
+        if mine is None:
+            total = self.countries.total()
+            return self.countries[code] / total if total else 0.0
+        total = self.countries.total() - mine[""]
+        return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
+
+    def admin1_named(self, division: tuple[str, str], key: str) -> bool:
+        mine = self.own.get(key)
+        return self.admin1s[division] > (mine[division] if mine else 0)
 
 
 def _clear(candidate: Candidate, contained: bool) -> bool:
@@ -110,12 +130,19 @@ def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[
     return support
 
 
-def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place],
+def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place], containers: dict[int, Place],
             context: _Context) -> list[tuple[Place, float]]:
-    """The best reading of each candidate and its confidence; one name, one place (unless contained)."""
+    """The best reading of each candidate and its confidence; one name, one place (unless contained).
+
+    A name that contains the one before it ("Buffalo, New York") is that container
+    here (the state, not the city), whatever it means elsewhere in the article.
+    """
     chosen: dict[str, tuple[Place, float]] = {}
     results = []
     for i, (candidate, key) in enumerate(zip(candidates, keys)):
+        if i in containers:
+            results.append((containers[i], _CONTAINER_CONFIDENCE))
+            continue
         if i not in contained and key in chosen:
             results.append(chosen[key])
             continue
@@ -129,9 +156,11 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
     return results
 
 
-def _containment(text: str, candidates: list[Candidate]) -> dict[int, Place]:
-    """Candidate index -> the place containing it, for "Paris, Texas" and "Springfield (Ill.)"."""
+def _containment(text: str, candidates: list[Candidate]) -> tuple[dict[int, Place], dict[int, Place]]:
+    """Candidate index -> the place containing it, for "Paris, Texas" and "Springfield (Ill.)"; and the
+    index of each containing name -> the reading it has as container."""
     found = {}
+    containers = {}
     for i in range(len(candidates) - 1):
         inner, outer = candidates[i], candidates[i + 1]
         if not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]) or outer.start - inner.end > 4:
@@ -140,10 +169,10 @@ def _containment(text: str, candidates: list[Candidate]) -> dict[int, Place]:
             if container.kind != "country" and container.feature != "ADM1":
                 continue
             if any(_inside(p, container) for p in inner.places):
-                found[i] = container
+                found[i] = containers[i + 1] = container
                 outer.places = [container, *[p for p in outer.places if p is not container]]
                 break
-    return found
+    return found, containers
 
 
 def _inside(place: Place, container: Place) -> bool:
@@ -161,13 +190,12 @@ def _score(place: Place, key: str, context: _Context, container: Place | None) -
     own = normalize(place.name)
     if place.kind == "city" and own != key and not own.startswith(key + " "):
         score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
-    countries = context.countries
-    if place.country_code and countries[place.country_code]:
-        share = countries[place.country_code] / sum(countries.values())
+    if place.country_code and context.countries[place.country_code]:
+        share = context.country_share(place.country_code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
     if place.admin1 and place.country_code:
         division = (place.country_code, place.admin1)
-        if place.feature != "ADM1" and context.admin1s[division]:
+        if place.feature != "ADM1" and context.admin1s[division] and context.admin1_named(division, key):
             score += _IN_FOCUS_ADMIN1
         others = len(context.support.get(division, set()) - {key})
         score += _CLUSTERED * min(others, 3)
