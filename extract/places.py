@@ -125,6 +125,12 @@ _MILLION = 1_000_000
 # A run ending in one of these names a place, whatever names a person before it ("Walker County").
 _PLACE_HEADS = frozenset("""county parish city township borough river lake mountain mountains island islands bay sea
     province valley beach springs falls heights creek harbor harbour port point peninsula canyon gulf strait""".split())
+# A place's institutions and events take its name: "DeKalb City Council", "Georgia Public Service
+# Commission", "Walker County Fair". A name right before one of these words inside a run is the place.
+_CIVIC_WORDS = frozenset("""city county state police fire sheriff council commission board department school schools
+    public university college hospital chamber fair airport court courthouse township borough village town
+    metro municipal regional area district parks library""".split())
+_CIVIC_AFTER = re.compile(rf"(?:['’]s)?[ -](?:{'|'.join(sorted(_CIVIC_WORDS))})\b", re.IGNORECASE)
 # A town this large is taken on its name alone, where no reading as a word or a person competes.
 _SELF_EVIDENT_POPULATION = 15_000
 
@@ -254,7 +260,8 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     candidate.evidence = candidate.evidence or bool(
-        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after))
+        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
+        or _CIVIC_AFTER.match(after) or words[-1].lower() in _PLACE_HEADS)
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
         return False
     if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
@@ -272,11 +279,17 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     if not candidate.whole_run and best.population < _SELF_EVIDENT_POPULATION * 3 and not candidate.evidence:
         return False  # "Wedgewood Baptist Church": a small town's name inside an organisation's
     if word and (word.lower() in lowercase_words or personal >= _PERSONAL_NAME_SHARE_ANY_TOWN
-                 or (personal >= _PERSONAL_NAME_SHARE and best.population < _MILLION)):
+                 or (personal >= _PERSONAL_NAME_SHARE and best.population < _MILLION
+                     and not _major_division(candidate.places))):
         return candidate.evidence
     if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
         return best.population >= 100_000
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
+
+
+def _major_division(places: list[Place]) -> bool:
+    """Whether a reading is a country or a first-level division of a million ("Washington": the state too)."""
+    return any(p.kind == "country" or (p.feature == "ADM1" and p.population >= _MILLION) for p in places)
 
 
 def _spelling_of(word: str, name: str) -> bool:
@@ -292,10 +305,12 @@ def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set
     if title and title.group(1).lower() in _PERSON_TITLES:
         return True
     words = [t.text for t in run]
-    if words[0].lower() in _PERSON_TITLES and len(words) > 1:
+    if words[0].lower() in _PERSON_TITLES and len(words) > 1 and words[0] not in _SHORT_FORMS:
         return True
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) or words[-1].lower() in _PLACE_HEADS:
         return False
+    if words[0] in _SHORT_FORMS or words[1].lower() in _CIVIC_WORDS:
+        return False  # "St. Petersburg", "Georgia Public Service Commission"
     if gazetteer.lookup(text[run[0].start:run[-1].end]):
         return False
     given, _ = gazetteer.personal_name(words[0])
