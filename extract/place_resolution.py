@@ -44,6 +44,7 @@ _KIND_BONUS = {"country": 3.0, "sea": 9.0, "river": 8.0, "lake": 8.0, "mountain"
 _FEATURE_BONUS = {"CONT": 1.0, "ADM1": -1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
 _CURATED_REGION = 8.5
 _ALTERNATE_NAME = -1.5
+_NOT_THE_COUNTRY = -20.0
 _IN_FOCUS_COUNTRY = 2.0
 _IN_FOCUS_ADMIN1 = 2.5
 _NEAR_ANCHOR = 1.5
@@ -146,7 +147,9 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i not in contained and key in chosen:
             results.append(chosen[key])
             continue
-        scored = sorted(((_score(p, key, context, contained.get(i)), n) for n, p in enumerate(candidate.places)),
+        country_name = any(p.kind == "country" and normalize(p.name) == key for p in candidate.places)
+        scored = sorted(((_score(p, key, context, contained.get(i), country_name), n)
+                         for n, p in enumerate(candidate.places)),
                         key=lambda s: (-s[0], s[1]))
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
         result = (candidate.places[scored[0][1]], round(1 - 0.5 * math.exp(-margin), 2))
@@ -181,15 +184,18 @@ def _inside(place: Place, container: Place) -> bool:
     return container.kind == "country" or (place.admin1 == container.admin1 and place.feature != "ADM1")
 
 
-def _score(place: Place, key: str, context: _Context, container: Place | None) -> float:
+def _score(place: Place, key: str, context: _Context, container: Place | None, country_name: bool = False) -> float:
     if place.id.startswith("cu:") and place.kind == "region":
         score = _CURATED_REGION
     else:
         score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
         score += _FEATURE_BONUS.get(place.feature, 0.0)
     own = normalize(place.name)
-    if place.kind == "city" and own != key and not own.startswith(key + " "):
-        score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    if place.kind == "city" and own != key:
+        if country_name:
+            return score + _NOT_THE_COUNTRY  # "Mexico", "Kuwait", "Panama": the country, never its capital
+        if not own.startswith(key + " "):
+            score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
     if place.country_code and context.countries[place.country_code]:
         share = context.country_share(place.country_code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share

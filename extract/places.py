@@ -44,7 +44,8 @@ def _upper_class() -> str:
 # A run of capitalised words, found by one regular expression instead of a loop over every token
 # (articles are mostly lower-case words): tokens as _TOKEN cuts them, starting where a token can
 # start, joined by a space or a hyphen, by ". " after an initial or a short form ("J. Smith",
-# "St. Louis"), and by a lower-case connector between capitalised words ("Gulf of Aden").
+# "St. Louis"), and by a lower-case connector between capitalised words ("Gulf of Aden", "Democratic
+# Republic of the Congo").
 _UPPER = _upper_class()
 _TOKEN_REST = r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)"  # after the capital: "U.S." or "Texas"
 _CAPITALISED = rf"[{_UPPER}]{_TOKEN_REST}"
@@ -52,7 +53,7 @@ _INITIAL_GAP = "|".join([rf"(?<=[{_UPPER}])(?<![\w'’-][{_UPPER}])",
                          *(rf"(?<={form})(?<![\w'’-]{form})" for form in sorted(_SHORT_FORMS))])
 _RUN = re.compile(
     rf"[{_UPPER}](?<!\w.)(?<!\w['’-].){_TOKEN_REST}"
-    rf"(?:(?:[ -]|(?:{_INITIAL_GAP})\. )(?:(?:{'|'.join(sorted(_CONNECTORS))}) )?{_CAPITALISED})*"
+    rf"(?:(?:[ -]|(?:{_INITIAL_GAP})\. )(?:(?:{'|'.join(sorted(_CONNECTORS))}) (?:the )?)?{_CAPITALISED})*"
 )
 _AREA_PREFIXES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                   "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}

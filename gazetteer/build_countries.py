@@ -64,7 +64,7 @@ EXTRA_ALIASES = {
     "IRN": ["Islamic Republic of Iran"],
     "SYR": ["Syrian Arab Republic"],
     "ARE": ["UAE", "U.A.E.", "Emirates"],
-    "COD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "COD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
     "COG": ["Congo-Brazzaville"],
     "PRK": ["North Korea", "DPRK"],
     "KOR": ["South Korea"],
