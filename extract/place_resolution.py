@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -147,7 +148,7 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i not in contained and key in chosen:
             results.append(chosen[key])
             continue
-        country_name = any(p.kind == "country" and normalize(p.name) == key for p in candidate.places)
+        country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
         scored = sorted(((_score(p, key, context, contained.get(i), country_name), n)
                          for n, p in enumerate(candidate.places)),
                         key=lambda s: (-s[0], s[1]))
@@ -190,7 +191,7 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     else:
         score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
         score += _FEATURE_BONUS.get(place.feature, 0.0)
-    own = normalize(place.name)
+    own = _normal(place.name)
     if place.kind == "city" and own != key:
         if country_name:
             return score + _NOT_THE_COUNTRY  # "Mexico", "Kuwait", "Panama": the country, never its capital
@@ -211,6 +212,12 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score
+
+
+@lru_cache(maxsize=65536)
+def _normal(name: str) -> str:
+    """normalize(), remembered: the same few hundred place names are scored again and again."""
+    return normalize(name)
 
 
 def _km(a: Place, b: Place) -> float:
