@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -44,11 +45,13 @@ _KIND_BONUS = {"country": 3.0, "sea": 9.0, "river": 8.0, "lake": 8.0, "mountain"
 _FEATURE_BONUS = {"CONT": 1.0, "ADM1": -1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
 _CURATED_REGION = 8.5
 _ALTERNATE_NAME = -1.5
+_NOT_THE_COUNTRY = -20.0
 _IN_FOCUS_COUNTRY = 2.0
 _IN_FOCUS_ADMIN1 = 2.5
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
+_CONTAINER_CONFIDENCE = 0.95
 _CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
 
 
@@ -59,14 +62,14 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     ambiguous; the second from every first-pass choice, so that "Hall County"
     and "Gainesville" settle on Georgia together.
     """
-    contained = _containment(text, candidates)
+    contained, containers = _containment(text, candidates)
     keys = [normalize(text[c.start:c.end]) for c in candidates]
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
-    choices = _choose(candidates, keys, contained, _Context.of(first, [keys[i] for i in clear], support))
+    choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support))
     context = _Context.of([place for place, _ in choices], keys, support)
-    choices = _choose(candidates, keys, contained, context)
+    choices = _choose(candidates, keys, contained, containers, context)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
 
@@ -78,21 +81,40 @@ class _Context:
     admin1s: Counter
     towns: list[tuple[str, Place]]
     support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
+    own: dict[str, Counter]  # name -> what its own mentions added to `countries` and `admin1s`
 
     @classmethod
     def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
+        own: dict[str, Counter] = {}
         towns = []
         for place, key in zip(places, keys):
             if not place.country_code:
                 continue
             countries[place.country_code] += 1
+            mine = own.setdefault(key, Counter())
+            mine[place.country_code] += 1
+            mine[""] += 1
             if place.feature in ("ADM1", "ADM2", "PPL"):
                 admin1s[(place.country_code, place.admin1)] += 1
+                mine[(place.country_code, place.admin1)] += 1
             if place.kind == "city" or place.feature == "ADM2":
                 towns.append((key, place))
-        return cls(countries, admin1s, towns, support)
+        return cls(countries, admin1s, towns, support, own)
+
+    def country_share(self, code: str, key: str) -> float:
+        """The share of the other names' places that lie in a country: a name is no evidence for itself."""
+        mine = self.own.get(key)
+        if mine is None:
+            total = self.countries.total()
+            return self.countries[code] / total if total else 0.0
+        total = self.countries.total() - mine[""]
+        return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
+
+    def admin1_named(self, division: tuple[str, str], key: str) -> bool:
+        mine = self.own.get(key)
+        return self.admin1s[division] > (mine[division] if mine else 0)
 
 
 def _clear(candidate: Candidate, contained: bool) -> bool:
@@ -110,16 +132,25 @@ def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[
     return support
 
 
-def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place],
+def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place], containers: dict[int, Place],
             context: _Context) -> list[tuple[Place, float]]:
-    """The best reading of each candidate and its confidence; one name, one place (unless contained)."""
+    """The best reading of each candidate and its confidence; one name, one place (unless contained).
+
+    A name that contains the one before it ("Buffalo, New York") is that container
+    here (the state, not the city), whatever it means elsewhere in the article.
+    """
     chosen: dict[str, tuple[Place, float]] = {}
     results = []
     for i, (candidate, key) in enumerate(zip(candidates, keys)):
+        if i in containers:
+            results.append((containers[i], _CONTAINER_CONFIDENCE))
+            continue
         if i not in contained and key in chosen:
             results.append(chosen[key])
             continue
-        scored = sorted(((_score(p, key, context, contained.get(i)), n) for n, p in enumerate(candidate.places)),
+        country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
+        scored = sorted(((_score(p, key, context, contained.get(i), country_name), n)
+                         for n, p in enumerate(candidate.places)),
                         key=lambda s: (-s[0], s[1]))
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
         result = (candidate.places[scored[0][1]], round(1 - 0.5 * math.exp(-margin), 2))
@@ -129,9 +160,11 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
     return results
 
 
-def _containment(text: str, candidates: list[Candidate]) -> dict[int, Place]:
-    """Candidate index -> the place containing it, for "Paris, Texas" and "Springfield (Ill.)"."""
+def _containment(text: str, candidates: list[Candidate]) -> tuple[dict[int, Place], dict[int, Place]]:
+    """Candidate index -> the place containing it, for "Paris, Texas" and "Springfield (Ill.)"; and the
+    index of each containing name -> the reading it has as container."""
     found = {}
+    containers = {}
     for i in range(len(candidates) - 1):
         inner, outer = candidates[i], candidates[i + 1]
         if not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]) or outer.start - inner.end > 4:
@@ -140,10 +173,10 @@ def _containment(text: str, candidates: list[Candidate]) -> dict[int, Place]:
             if container.kind != "country" and container.feature != "ADM1":
                 continue
             if any(_inside(p, container) for p in inner.places):
-                found[i] = container
+                found[i] = containers[i + 1] = container
                 outer.places = [container, *[p for p in outer.places if p is not container]]
                 break
-    return found
+    return found, containers
 
 
 def _inside(place: Place, container: Place) -> bool:
@@ -152,22 +185,24 @@ def _inside(place: Place, container: Place) -> bool:
     return container.kind == "country" or (place.admin1 == container.admin1 and place.feature != "ADM1")
 
 
-def _score(place: Place, key: str, context: _Context, container: Place | None) -> float:
+def _score(place: Place, key: str, context: _Context, container: Place | None, country_name: bool = False) -> float:
     if place.id.startswith("cu:") and place.kind == "region":
         score = _CURATED_REGION
     else:
         score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
         score += _FEATURE_BONUS.get(place.feature, 0.0)
-    own = normalize(place.name)
-    if place.kind == "city" and own != key and not own.startswith(key + " "):
-        score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
-    countries = context.countries
-    if place.country_code and countries[place.country_code]:
-        share = countries[place.country_code] / sum(countries.values())
+    own = _normal(place.name)
+    if place.kind == "city" and own != key:
+        if country_name:
+            return score + _NOT_THE_COUNTRY  # "Mexico", "Kuwait", "Panama": the country, never its capital
+        if not own.startswith(key + " "):
+            score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    if place.country_code and context.countries[place.country_code]:
+        share = context.country_share(place.country_code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
     if place.admin1 and place.country_code:
         division = (place.country_code, place.admin1)
-        if place.feature != "ADM1" and context.admin1s[division]:
+        if place.feature != "ADM1" and context.admin1s[division] and context.admin1_named(division, key):
             score += _IN_FOCUS_ADMIN1
         others = len(context.support.get(division, set()) - {key})
         score += _CLUSTERED * min(others, 3)
@@ -177,6 +212,12 @@ def _score(place: Place, key: str, context: _Context, container: Place | None) -
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score
+
+
+@lru_cache(maxsize=65536)
+def _normal(name: str) -> str:
+    """normalize(), remembered: the same few hundred place names are scored again and again."""
+    return normalize(name)
 
 
 def _km(a: Place, b: Place) -> float:

@@ -26,6 +26,35 @@ from .records import PlaceMention
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*\w|[^\W\d_]")
 _CONNECTORS = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "du", "des", "upon"}
+_SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Pt"}  # "St. Petersburg", "Mt. Pleasant" inside a run
+
+
+def _upper_class() -> str:
+    """A character class of every upper-case letter of the Basic Multilingual Plane, as ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+# A run of capitalised words, found by one regular expression instead of a loop over every token
+# (articles are mostly lower-case words): tokens as _TOKEN cuts them, starting where a token can
+# start, joined by a space or a hyphen, by ". " after an initial or a short form ("J. Smith",
+# "St. Louis"), and by a lower-case connector between capitalised words ("Gulf of Aden", "Democratic
+# Republic of the Congo").
+_UPPER = _upper_class()
+_TOKEN_REST = r"(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)"  # after the capital: "U.S." or "Texas"
+_CAPITALISED = rf"[{_UPPER}]{_TOKEN_REST}"
+_INITIAL_GAP = "|".join([rf"(?<=[{_UPPER}])(?<![\w'’-][{_UPPER}])",
+                         *(rf"(?<={form})(?<![\w'’-]{form})" for form in sorted(_SHORT_FORMS))])
+_RUN = re.compile(
+    rf"[{_UPPER}](?<!\w.)(?<!\w['’-].){_TOKEN_REST}"
+    rf"(?:(?:[ -]|(?:{_INITIAL_GAP})\. )(?:(?:{'|'.join(sorted(_CONNECTORS))}) (?:the )?)?{_CAPITALISED})*"
+)
 _AREA_PREFIXES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                   "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}
 _PLACE_NOUNS = (
@@ -49,6 +78,8 @@ _SHIP_PATTERNS = [
     re.compile(rf"\b{_SHIP_NOUNS}\s*,?\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"),
     re.compile(rf"\b(?:USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\s+(?P<names>{_NAME})"),
 ]
+# Every ship pattern needs one of these words: most articles are spared the three scans.
+_SHIP_WORD = re.compile(rf"\b(?:{_SHIP_NOUNS}|USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\b")
 # "W.Va.", "Kan.", "D.C.": a dotted abbreviation, looked up exactly as written.
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][A-Za-z]{0,4}\.)*")
 # Common words that are also names (or alternate names) of small places.
@@ -92,10 +123,15 @@ _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
 _PERSONAL_NAME_SHARE = 0.02
 _PERSONAL_NAME_SHARE_ANY_TOWN = 0.1
 _MILLION = 1_000_000
-_SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Pt"}  # "St. Petersburg", "Mt. Pleasant" inside a run
 # A run ending in one of these names a place, whatever names a person before it ("Walker County").
 _PLACE_HEADS = frozenset("""county parish city township borough river lake mountain mountains island islands bay sea
     province valley beach springs falls heights creek harbor harbour port point peninsula canyon gulf strait""".split())
+# A place's institutions and events take its name: "DeKalb City Council", "Georgia Public Service
+# Commission", "Walker County Fair". A name right before one of these words inside a run is the place.
+_CIVIC_WORDS = frozenset("""city county state police fire sheriff council commission board department school schools
+    public university college hospital chamber fair airport court courthouse township borough village town
+    metro municipal regional area district parks library""".split())
+_CIVIC_AFTER = re.compile(rf"(?:['’]s)?[ -](?:{'|'.join(sorted(_CIVIC_WORDS))})\b", re.IGNORECASE)
 # A town this large is taken on its name alone, where no reading as a word or a person competes.
 _SELF_EVIDENT_POPULATION = 15_000
 
@@ -106,10 +142,6 @@ class _Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
 
 
 Fallback = Callable[[str], "Place | None"]
@@ -126,27 +158,23 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0, fallback: Fal
 
 def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | None = None) -> list[Candidate]:
     """Spans that name places, each with every place the name may mean, in reading order."""
-    tokens = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
     blocked = _ship_spans(text)
     found = _abbreviations(text, gazetteer)
     taken_until = {c.start: c.end for c in found}
     surnames: set[str] = set()
     lowercase_words = set(_LOWERCASE_WORD.findall(text))
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.start in taken_until:
-            end = taken_until[token.start]
-            while i < len(tokens) and tokens[i].start < end:
-                i += 1
+    position = 0
+    while match := _RUN.search(text, position):
+        position = match.end()
+        if match.start() in taken_until:
+            position = taken_until[match.start()]
             continue
-        if not token.capitalised:
-            i += 1
-            continue
-        run_end = _run_end(tokens, i, text)
-        run = tokens[i:run_end + 1]
-        i = run_end + 1
-        if any(s <= run[0].start < e for s, e in blocked):
+        words = match.group()
+        if " " in words or "-" in words:
+            run = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, match.start(), position)]
+        else:
+            run = [_Token(match.start(), position, words)]
+        if blocked and any(s <= run[0].start < e for s, e in blocked):
             continue
         if _is_person(run, text, gazetteer, surnames):
             surnames.add(_strip_possessive(run[-1].text))
@@ -233,7 +261,8 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     candidate.evidence = candidate.evidence or bool(
-        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after))
+        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
+        or _CIVIC_AFTER.match(after) or words[-1].lower() in _PLACE_HEADS)
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
         return False
     if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
@@ -251,11 +280,17 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     if not candidate.whole_run and best.population < _SELF_EVIDENT_POPULATION * 3 and not candidate.evidence:
         return False  # "Wedgewood Baptist Church": a small town's name inside an organisation's
     if word and (word.lower() in lowercase_words or personal >= _PERSONAL_NAME_SHARE_ANY_TOWN
-                 or (personal >= _PERSONAL_NAME_SHARE and best.population < _MILLION)):
+                 or (personal >= _PERSONAL_NAME_SHARE and best.population < _MILLION
+                     and not _major_division(candidate.places))):
         return candidate.evidence
     if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
         return best.population >= 100_000
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
+
+
+def _major_division(places: list[Place]) -> bool:
+    """Whether a reading is a country or a first-level division of a million ("Washington": the state too)."""
+    return any(p.kind == "country" or (p.feature == "ADM1" and p.population >= _MILLION) for p in places)
 
 
 def _spelling_of(word: str, name: str) -> bool:
@@ -271,10 +306,12 @@ def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set
     if title and title.group(1).lower() in _PERSON_TITLES:
         return True
     words = [t.text for t in run]
-    if words[0].lower() in _PERSON_TITLES and len(words) > 1:
+    if words[0].lower() in _PERSON_TITLES and len(words) > 1 and words[0] not in _SHORT_FORMS:
         return True
     if not 2 <= len(words) <= 4 or not all(w[0].isupper() for w in words) or words[-1].lower() in _PLACE_HEADS:
         return False
+    if words[0] in _SHORT_FORMS or words[1].lower() in _CIVIC_WORDS:
+        return False  # "St. Petersburg", "Georgia Public Service Commission"
     if gazetteer.lookup(text[run[0].start:run[-1].end]):
         return False
     given, _ = gazetteer.personal_name(words[0])
@@ -323,26 +360,6 @@ def _ask_fallback(run: list[_Token], text: str, fallback: Fallback, surnames: se
     return Candidate(run[0].start, run[-1].end, [place], "online", whole_run=True, evidence=True)
 
 
-def _run_end(tokens: list[_Token], i: int, text: str) -> int:
-    """Index of the last token of the capitalised run starting at i (connectors and initials allowed inside)."""
-    j = i
-    while j + 1 < len(tokens):
-        nxt = tokens[j + 1]
-        gap = text[tokens[j].end:nxt.start]
-        initial = gap == ". " and (len(tokens[j].text) == 1 and tokens[j].text.isupper() or tokens[j].text in _SHORT_FORMS)
-        if gap not in (" ", "-") and not initial:
-            break
-        if nxt.capitalised:
-            j += 1
-            continue
-        if nxt.text in _CONNECTORS and j + 2 < len(tokens) and tokens[j + 2].capitalised \
-                and text[nxt.end:tokens[j + 2].start] == " ":
-            j += 2
-            continue
-        break
-    return j
-
-
 def _strip_possessive(name: str) -> str:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
@@ -354,6 +371,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _ship_spans(text: str) -> list[tuple[int, int]]:
     spans = []
+    if not _SHIP_WORD.search(text):
+        return spans
     for pattern in _SHIP_PATTERNS:
         for match in pattern.finditer(text):
             spans.append((match.start("names"), match.end("names")))

@@ -17,14 +17,24 @@ from typing import Any
 import countryinfo
 import shapefile
 import shapely
+import shapely.ops
 from shapely.geometry import Point, Polygon, mapping, shape
 
 from gazetteer.names import is_latin, normalize
 
 SIMPLIFY_DEGREES = 0.02
-# countryinfo's conventional point (whole degrees, as GeoNames gives them) is kept
-# unless it lies this far from the centre of the country's main landmass.
-CONVENTIONAL_POINT_KM = 250
+# A country's point is its conventional centre point, the one the CIA World Factbook
+# publishes (countryinfo's `latlng`, in whole degrees, as GeoNames gives them too):
+# where a map reader looks for the country as a whole, the sea between the islands of
+# an archipelago included. It is kept wherever it lies on the country's territory or
+# within this distance of it; farther out (a rough entry, an overseas part's point) or
+# where there is none, Natural Earth's label point, placed by cartographers for the
+# country's name on a map, stands instead.
+CONVENTIONAL_POINT_KM = 100
+# A national survey's own geographic centre, where one is official, stands before the
+# Factbook's whole-degree point: the USGS's centre of the contiguous United States
+# (1918; near Lebanon, Kansas), which GeoNames and encyclopedias give for the country.
+SURVEYED_CENTRES = {"USA": (39.8283, -98.5795)}
 GRID_DEGREES = 0.001  # coordinates are written with 3 decimals
 
 # Natural Earth leaves ISO codes at "-99" where no code exists; Kosovo's are
@@ -54,7 +64,7 @@ EXTRA_ALIASES = {
     "IRN": ["Islamic Republic of Iran"],
     "SYR": ["Syrian Arab Republic"],
     "ARE": ["UAE", "U.A.E.", "Emirates"],
-    "COD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "COD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
     "COG": ["Congo-Brazzaville"],
     "PRK": ["North Korea", "DPRK"],
     "KOR": ["South Korea"],
@@ -213,9 +223,7 @@ def _feature(country: _Country, info: dict[str, Any]) -> dict[str, Any]:
     rec = country.record
     name = _display_name(country.iso3, rec, info)
     demonyms = _demonyms(country.iso3, info)
-    lat, lon = _main_landmass_centre(country.geometries)
-    if info.get("latlng") and _km(info["latlng"], (lat, lon)) < CONVENTIONAL_POINT_KM:
-        lat, lon = info["latlng"]
+    lat, lon = _centre_point(country, info.get("latlng"))
     properties = {
         "iso2": country.iso2,
         "iso3": country.iso3,
@@ -230,23 +238,30 @@ def _feature(country: _Country, info: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "properties": properties, "geometry": _geometry(country.geometries)}
 
 
+def _centre_point(country: _Country, conventional: list[float] | None) -> tuple[float, float]:
+    """The conventional point where it is on (or near) the country, else Natural Earth's label point."""
+    if country.iso3 in SURVEYED_CENTRES:
+        return SURVEYED_CENTRES[country.iso3]
+    if conventional:
+        territory = shapely.union_all(country.geometries)
+        lat, lon = conventional
+        if _distance_km(territory, lat, lon) <= CONVENTIONAL_POINT_KM:
+            return lat, lon
+    return country.record["LABEL_Y"], country.record["LABEL_X"]
+
+
+def _distance_km(territory: Any, lat: float, lon: float) -> float:
+    """Distance from a point to the nearest part of a territory, in km (degrees scaled at that latitude)."""
+    if territory.contains(Point(lon, lat)):
+        return 0.0
+    nearest = shapely.ops.nearest_points(territory, Point(lon, lat))[0]
+    return _km((lat, lon), (nearest.y, nearest.x))
+
+
 def _km(a: Any, b: Any) -> float:
     p1, p2 = math.radians(a[0]), math.radians(b[0])
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _main_landmass_centre(geometries: list[Any]) -> tuple[float, float]:
-    """The centroid of the country's largest polygon (inside it, else the polygon's label point).
-
-    Metropolitan France, not French Guiana; the contiguous United States, not
-    Alaska. Where countryinfo's conventional point strays from it (overseas
-    territories, rough entries), this is the country's point instead.
-    """
-    parts = [p for g in geometries for p in getattr(g, "geoms", [g])]
-    largest = max(parts, key=lambda p: p.area)
-    centre = largest.centroid if largest.contains(largest.centroid) else largest.representative_point()
-    return centre.y, centre.x
 
 
 def _display_name(iso3: str, rec: dict[str, Any], info: dict[str, Any]) -> str:

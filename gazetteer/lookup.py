@@ -42,6 +42,8 @@ _KIND_PRIOR = {"country": 0, "sea": 1, "river": 1, "lake": 1, "mountain": 1, "re
 # Among GeoNames rows, orders of magnitude of population, shifted by feature: a division's
 # population (the sum of its towns) overstates how often its name means it.
 _FEATURE_SHIFT = {"CONT": 3.0, "ADM1": -1.0, "PPL": 0.0, "ADM2": -0.5, "AIRP": -2.0}
+# Answers kept per name as asked (a few hundred bytes each); emptied when full.
+_LOOKUP_CACHE_SIZE = 100_000
 
 
 class Gazetteer:
@@ -65,6 +67,7 @@ class Gazetteer:
         self._rows = rows
         self._row_index = row_index  # normalised name -> "3,~17" (row numbers; ~n for an alternate name)
         self._parsed: dict[int, Place] = {}
+        self._lookups: dict[str, tuple[Place, ...]] = {}  # name as asked -> answer: text repeats its names
         self._named: dict[str, list[Place]] = {}  # countries and curated places by normalised name
         for place, aliases in [*((c.place, c.aliases) for c in countries), *curated]:
             for key in {normalize(name) for name in (place.name, *aliases)} - {""}:
@@ -120,14 +123,21 @@ class Gazetteer:
         Matching ignores case and punctuation, so "US" and "us" both find the
         United States: deciding which spans of text are names is the caller's job.
         """
-        key = normalize(name)
+        cached = self._lookups.get(name)
+        if cached is None:
+            if len(self._lookups) >= _LOOKUP_CACHE_SIZE:
+                self._lookups.clear()
+            cached = self._lookups[name] = self._ranked(normalize(name))
+        return list(cached)
+
+    def _ranked(self, key: str) -> tuple[Place, ...]:
         ranked = [((_KIND_PRIOR.get(p.kind, 2), 0, 0, -p.population), p) for p in self._named.get(key, ())]
         for n in self._row_numbers(key):
             place = self._row(n if n >= 0 else ~n)
             weight = math.log10(place.population + 1) + _FEATURE_SHIFT.get(place.feature, -2.0)
             ranked.append(((3, n < 0, -weight, place.id), place))
         ranked.sort(key=lambda pair: pair[0])
-        return [place for _, place in ranked]
+        return tuple(place for _, place in ranked)
 
     def abbreviation(self, form: str) -> list[Place]:
         """Places a dotted abbreviation stands for, exactly as written ("W.Va.", "Kan.", "D.C.")."""

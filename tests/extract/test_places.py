@@ -173,3 +173,51 @@ def test_uncertain_readings_have_lower_confidence(gazetteer):
     [contained] = recognise("They drove to Springfield, Illinois.", gazetteer)[:1]
     assert alone.confidence < contained.confidence
     assert contained.geonameid is not None
+
+
+def test_runs_are_cut_where_capitalised_words_end(gazetteer):
+    found = names("Aid reached the Gulf of Aden, then 'Sanaa' and x-Damascus; J. Smith flew to St. Louis.", gazetteer)
+    assert [text for text, _, _ in found] == ["Gulf of Aden", "Sanaa", "St. Louis"]
+
+
+def test_a_container_is_the_containing_place_there(gazetteer):
+    [town, state] = recognise("A girl from Buffalo, New York, fell ill.", gazetteer)
+    assert (town.name, state.name, state.kind) == ("Buffalo", "New York", "region")
+
+
+def test_a_country_named_by_its_own_name_is_the_country(gazetteer):
+    found = names("Officials in Mexico City said 20 people in Mexico have died.", gazetteer)
+    assert found == [("Mexico City", "Mexico City", "city"), ("Mexico", "Mexico", "country")]
+
+
+def test_of_the_joins_a_name(gazetteer):
+    [place] = recognise("Cases rose in the Democratic Republic of the Congo.", gazetteer)
+    assert (place.text, place.country_code) == ("Democratic Republic of the Congo", "CD")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("The DeKalb City Council met on Monday.", "DeKalb"),
+    ("A spokesman for the Georgia Public Service Commission spoke.", "Georgia"),
+    ("The 2009 Walker County Fair opens on Friday.", "Walker County"),
+])
+def test_a_place_before_a_civic_word_is_the_place(gazetteer, text, span):
+    assert [p.text for p in recognise(text, gazetteer)] == [span]
+
+
+def test_saint_is_no_title_before_a_place(gazetteer):
+    assert [p.text for p in recognise("She moved to St. Petersburg last year.", gazetteer)] == ["St. Petersburg"]
+
+
+def test_a_surname_that_is_also_a_state_counts(gazetteer):
+    found = names("Egypt cooperated closely with Washington at times.", gazetteer)
+    assert [text for text, _, _ in found] == ["Egypt", "Washington"]
+
+
+def test_a_name_is_no_evidence_of_its_own_country(gazetteer):
+    """Repeating a name does not make its first reading's country the article's focus for that name."""
+    from extract.place_resolution import _Context
+
+    paris, texas = gazetteer.lookup("Paris")[0], gazetteer.lookup("Texas")[0]
+    context = _Context.of([paris, paris, paris, texas], ["paris", "paris", "paris", "texas"], {})
+    assert context.country_share("FR", "paris") == 0.0 and context.country_share("US", "paris") == 1.0
+    assert context.country_share("FR", "texas") == 1.0

@@ -86,16 +86,28 @@ def test_codes_natural_earth_leaves_out_are_filled(features):
 
 @pytest.mark.parametrize(
     ("iso3", "lon", "lat"),
-    [("TUR", 35, 39), ("IRN", 53, 32), ("RUS", 100, 60), ("USA", -99.1, 39.5), ("SYR", 38, 35), ("FRA", 2, 46),
-     ("NOR", 13.5, 64.5)],
+    [("TUR", 35, 39), ("IRN", 53, 32), ("RUS", 100, 60), ("USA", -98.5795, 39.8283), ("SYR", 38, 35), ("FRA", 2, 46),
+     ("NOR", 10, 62), ("CAN", -95, 60), ("IND", 77, 20)],
 )
-def test_centre_points_lie_inside_their_country(features, iso3, lon, lat):
-    """Conventional points where they lie on the main landmass; its centre otherwise (the United States, whose
-    conventional point is Kansas's, stays; Norway's, pulled north by Svalbard, moves south)."""
+def test_centre_points_are_the_conventional_ones(features, iso3, lon, lat):
+    """The Factbook's conventional centre points (as GeoNames gives them), inside the country; a surveyed
+    national centre where one is official (the contiguous United States')."""
     props = next(f for f in features if f["properties"]["iso3"] == iso3)["properties"]
     geometry = next(f for f in features if f["properties"]["iso3"] == iso3)["geometry"]
-    assert math.hypot(props["lon"] - lon, props["lat"] - lat) < 2.5, props["name"]
+    assert math.hypot(props["lon"] - lon, props["lat"] - lat) < 0.01, props["name"]
     assert shape(geometry).contains(Point(props["lon"], props["lat"]))
+
+
+@pytest.mark.parametrize(("iso3", "lon", "lat"), [("IDN", 120, -5), ("PHL", 122, 13)])
+def test_archipelagos_keep_the_point_between_their_islands(features, iso3, lon, lat):
+    props = next(f for f in features if f["properties"]["iso3"] == iso3)["properties"]
+    assert (props["lon"], props["lat"]) == (lon, lat)
+
+
+@pytest.mark.parametrize(("iso3", "lon", "lat"), [("KIR", 173, 1.4), ("FJI", 178, -17.8), ("ATA", 36, -80)])
+def test_points_far_from_the_country_or_missing_fall_back_to_the_label_point(features, iso3, lon, lat):
+    props = next(f for f in features if f["properties"]["iso3"] == iso3)["properties"]
+    assert math.hypot(props["lon"] - lon, props["lat"] - lat) < 1, props["name"]
 
 
 def test_coordinates_have_at_most_three_decimals():
