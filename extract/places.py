@@ -68,6 +68,13 @@ _AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north
 _COAST_BEFORE = re.compile(r"\boff (?:the )?(?:coast|coasts|shore|shores|coastline) of\s+$", re.IGNORECASE)
 _DEMONYM_PLACE = re.compile(rf"\s+(?P<noun>{_PLACE_NOUNS})\b")
 _AIRSPACE_AFTER = re.compile(r"(?:['’]s)?\s+airspace\b")
+# "Iraqi and Jordanian airspace": a demonym coordinated with one that qualifies "airspace" shares it.
+_COORDINATED_AIRSPACE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:[A-Z][\w’'-]+(?:\s*,\s*|\s+(?:and|or)\s+))*"
+                                   r"[A-Z][\w’'-]+\s+(?:airspace|skies)\b")
+# "two Iskander missiles", "Tomahawk cruise missiles": a weapon's model name, not the town it shares a name with.
+_MODEL_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|anti-ship|attack|fighter|combat|"
+                          r"air-defen[cs]e|missile)\s+)?(?:missiles?|rockets?|drones?|jets?|fighters?|warplanes?|"
+                          r"helicopters?|tanks?|launchers?|systems?|interceptors?|bombers?|aircraft)\b")
 # "Anbar province", "Butler county": the division, not a town of the same name.
 _DIVISION_AFTER = re.compile(r"\s+(?P<noun>province|governorate|county|parish|state|district|region|oblast|prefecture)"
                              r"\b(?!\s+(?:of|[A-Z]))")
@@ -267,6 +274,8 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
         return False
     if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
         return False  # "Un", "Bo": a short alternate name is a word, not a place
+    if best.kind != "country" and _MODEL_AFTER.match(after):
+        return False
     given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
     personal = max(given, surname)
     if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
@@ -325,6 +334,8 @@ def _demonym_place(token: _Token, text: str, gazetteer: Gazetteer) -> Candidate 
     """"Turkish airspace", "a Syrian town": the country, when a demonym qualifies a place noun."""
     country = gazetteer.demonym(_strip_possessive(token.text))
     noun = _DEMONYM_PLACE.match(text, token.end) if country else None
+    if country and not noun and _COORDINATED_AIRSPACE.match(text, token.end):
+        return Candidate(token.start, token.end, [country], "airspace", whole_run=True, evidence=True)
     if not noun:
         if country and not _sentence_initial(text, token.start):
             return Candidate(token.start, token.end, [country], "adjective", whole_run=True)

@@ -221,3 +221,18 @@ def test_a_name_is_no_evidence_of_its_own_country(gazetteer):
     context = _Context.of([paris, paris, paris, texas], ["paris", "paris", "paris", "texas"], {})
     assert context.country_share("FR", "paris") == 0.0 and context.country_share("US", "paris") == 1.0
     assert context.country_share("FR", "texas") == 1.0
+
+
+def test_weapon_model_names_are_not_towns(gazetteer):
+    from extract.places import recognise
+
+    found = recognise("Russia fired two Iskander missiles and Tomahawk cruise missiles at Kyiv.", gazetteer)
+    assert [p.text for p in found] == ["Russia", "Kyiv"]
+
+
+def test_coordinated_demonyms_share_airspace(gazetteer):
+    from extract.places import recognise
+
+    found = recognise("The drones crossed Iraqi and Jordanian airspace.", gazetteer)
+    assert [(p.text, p.kind, p.name) for p in found] == [
+        ("Iraqi", "airspace", "Iraq"), ("Jordanian airspace", "airspace", "Jordan")]
