@@ -56,7 +56,8 @@ _RUN = re.compile(
     rf"(?:(?:[ -]|(?:{_INITIAL_GAP})\. )(?:(?:{'|'.join(sorted(_CONNECTORS))}) (?:the )?)?{_CAPITALISED})*"
 )
 _AREA_PREFIXES = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-                  "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower", "greater"}
+                  "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+                  "southeast", "southwest", "upper", "lower", "greater"}
 _PLACE_NOUNS = (
     "airspace|airfield|airfields|air base|airbase|base|border|borders|city|town|village|coast|coastline|"
     "territory|territories|waters|soil|capital|port|province|region|mainland|countryside|frontier|side|"
@@ -71,6 +72,10 @@ _AIRSPACE_AFTER = re.compile(r"(?:['’]s)?\s+airspace\b")
 # "Iraqi and Jordanian airspace": a demonym coordinated with one that qualifies "airspace" shares it.
 _COORDINATED_AIRSPACE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:[A-Z][\w’'-]+(?:\s*,\s*|\s+(?:and|or)\s+))*"
                                    r"[A-Z][\w’'-]+\s+(?:airspace|skies)\b")
+_WAR_AFTER = re.compile(r"\s+War\b")
+_ORG_OF_BEFORE = re.compile(r"\b(?:Chamber|Department|Dept\.|Ministry|Secretary|Bureau|Board|Office|Institute|"
+                            r"Association|Society|Council|Commission|Committee|School|College)\s+of\s+(?:the\s+)?$")
+_ORG_OF_POPULATION = 100_000
 # "two Iskander missiles", "Tomahawk cruise missiles": a weapon's model name, not the town it shares a name with.
 _MODEL_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|anti-ship|attack|fighter|combat|"
                           r"air-defen[cs]e|missile)\s+)?(?:missiles?|rockets?|drones?|jets?|fighters?|warplanes?|"
@@ -219,6 +224,8 @@ def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
             places = _lookup(text[start:end], gazetteer)
             if not places or (length == 1 and run[k].text.lower() in _AREA_PREFIXES and len(run) > 1):
                 continue
+            if length == 1 and k > 0 and run[k].text.lower() in _PLACE_HEADS:
+                continue  # "Kanawha Valley": the head belongs to the name before it, not a town called Valley
             whole = length == len(run) or (k == 1 and length == len(run) - 1 and run[0].text.lower() in _AREA_PREFIXES)
             yield _extend(Candidate(start, end, places, "gazetteer", whole_run=whole), text)
             k += length
@@ -267,15 +274,20 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     strong = best.kind not in ("city", "facility") and best.feature not in ("ADM2", "AIRP")
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
+    # Inside a run ("Clarke County Superior Court"), a civic word after a name names the institution, not the place.
+    previous = text[run[0].start:candidate.start].split()
+    inner = bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
     candidate.evidence = candidate.evidence or bool(
         _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
-        or _CIVIC_AFTER.match(after) or words[-1].lower() in _PLACE_HEADS)
+        or (_CIVIC_AFTER.match(after) and not inner) or words[-1].lower() in _PLACE_HEADS)
+    if best.kind == "city" and best.population < _ORG_OF_POPULATION and _ORG_OF_BEFORE.search(before):
+        return False  # "Chamber of Commerce", "Department of Human Resources": an office's field, not a town
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
         return False
     if word and len(word) <= 3 and not word.isupper() and best.kind != "country":
         return False  # "Un", "Bo": a short alternate name is a word, not a place
-    if best.kind != "country" and _MODEL_AFTER.match(after):
-        return False
+    if best.kind != "country" and (_MODEL_AFTER.match(after) or _WAR_AFTER.match(after)):
+        return False  # "Iskander missiles", "the Gulf War": a weapon or a war named after a place
     given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
     personal = max(given, surname)
     if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):

@@ -236,3 +236,16 @@ def test_coordinated_demonyms_share_airspace(gazetteer):
     found = recognise("The drones crossed Iraqi and Jordanian airspace.", gazetteer)
     assert [(p.text, p.kind, p.name) for p in found] == [
         ("Iraqi", "airspace", "Iraq"), ("Jordanian airspace", "airspace", "Jordan")]
+
+
+def test_names_inside_institutions_and_wars(gazetteer):
+    from extract.places import recognise
+
+    def texts(sentence):
+        return [p.text for p in recognise(sentence, gazetteer)]
+
+    assert "Superior" not in texts("He appeared in Clarke County Superior Court on Tuesday.")
+    assert "Commerce" not in texts("She spoke to the Arlington Chamber of Commerce.")
+    assert texts("He is a veteran of the Gulf War.") == []
+    assert "Valley" not in texts("The mounds still stand in the Kanawha Valley.")
+    assert [p.name for p in recognise("Schools in Northeast Georgia reopened.", gazetteer)] == ["Georgia"]

@@ -66,7 +66,7 @@ def test_command_line_prints_the_measures(tmp_path, capsys):
 
 # Floors just under what the geoparser reaches (see the README); a change that loses ground fails here.
 FLOORS = {
-    "lgl.jsonl": {"f1": 0.79, "accuracy_161": 0.835, "auc": 0.235, "end_to_end_161": 0.69},
+    "lgl.jsonl": {"f1": 0.80, "accuracy_161": 0.835, "auc": 0.235, "end_to_end_161": 0.69},
     "geovirus.jsonl": {"f1": 0.86, "accuracy_161": 0.815, "auc": 0.30, "end_to_end_161": 0.745},
 }
 
