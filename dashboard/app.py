@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
@@ -93,14 +93,17 @@ def main() -> None:
     if st.session_state.get("selected") not in set(view["id"]):
         st.session_state["selected"] = None
     selected = st.session_state.get("selected")
+    focus = _time_window(view)
+    faded = frozenset() if focus is None else \
+        frozenset(view["id"]) - frozenset(flt.apply(view, flt.Filters(start=focus[0], end=focus[1]))["id"])
 
     left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")
         lanes = st.segmented_control("Lanes", list(LANES), format_func=LANES.get, key="v_lanes",
                                      default="type", label_visibility="collapsed") or "type"
-        st.altair_chart(timeline_chart(view, selected=selected, lanes=lanes), key="timeline", on_select=_on_timeline,
-                        selection_mode=SELECTION, width="stretch")
+        st.altair_chart(timeline_chart(view, selected=selected, lanes=lanes, focus=focus), key="timeline",
+                        on_select=_on_timeline, selection_mode=SELECTION, width="stretch")
         st.caption("Colour is the source. Bars are date ranges; diamonds are undated events placed at the date "
                    "they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
                    "ones; triangles are planned events.")
@@ -108,7 +111,7 @@ def main() -> None:
         st.subheader("Map")
         names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
         fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
-                         online_tiles=st.session_state.get("v_tiles", False))
+                         online_tiles=st.session_state.get("v_tiles", False), faded=faded)
         tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
         st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
         st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS,
@@ -223,6 +226,35 @@ def _write_url(chosen: flt.Filters) -> None:
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def _time_window(view: pd.DataFrame) -> tuple[date, date] | None:
+    """A window over the shown events' days, stepped a day at a time; None while it spans them all."""
+    opts = flt.options(view)
+    if not opts.first or not opts.last or opts.first == opts.last:
+        return None
+    whole = (opts.first, opts.last)
+    window = st.session_state.get("v_window")
+    if not (isinstance(window, (tuple, list)) and len(window) == 2 and opts.first <= window[0] <= window[1] <= opts.last):
+        st.session_state["v_window"] = whole
+    back, slider, ahead = st.columns([1, 12, 1], vertical_alignment="bottom")
+    back.button("◀", key="v_back", help="Move the window a day earlier", on_click=_step, args=(-1, whole))
+    ahead.button("▶", key="v_ahead", help="Move the window a day later", on_click=_step, args=(1, whole))
+    lo, hi = slider.slider("Time window: events outside it fade", min_value=opts.first, max_value=opts.last,
+                           key="v_window", format="D MMM YYYY")
+    return None if (lo, hi) == whole else (lo, hi)
+
+
+def _step(days: int, whole: tuple[date, date]) -> None:
+    """Move the window a day; from the whole range, start stepping through single days at its near end."""
+    lo, hi = st.session_state.get("v_window", whole)
+    if (lo, hi) == whole:
+        day = whole[0] if days > 0 else whole[1]
+        st.session_state["v_window"] = (day, day)
+        return
+    shift = timedelta(days=days)
+    if whole[0] <= lo + shift and hi + shift <= whole[1]:
+        st.session_state["v_window"] = (lo + shift, hi + shift)
 
 
 def _briefing(view: pd.DataFrame) -> None:

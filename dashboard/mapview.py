@@ -25,11 +25,13 @@ ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
 
 
 def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
-              selected: str | None = None, height_px: int = 560, online_tiles: bool = False) -> folium.Map:
+              selected: str | None = None, height_px: int = 560, online_tiles: bool = False,
+              faded: frozenset[str] = frozenset()) -> folium.Map:
     """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry.
 
     The basemap is drawn from the gazetteer's polygons, so it needs no network; `online_tiles` adds
-    OpenStreetMap's tiles beneath it for users who choose them (the browser fetches them).
+    OpenStreetMap's tiles beneath it for users who choose them (the browser fetches them). Events in
+    `faded` (outside the time window) are drawn faint, so the rest of the story stays in view.
     """
     m = OfflineMap(location=[30, 30], zoom_start=3, tiles=None, control_scale=True, max_zoom=12, min_zoom=2,
                    prefer_canvas=False, height=height_px)
@@ -67,10 +69,10 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
                                    style_function=lambda _, c=colour: {"fillColor": c, "color": c, "weight": 1,
                                                                       "dashArray": "4 3", "fillOpacity": 0.13}
                                    ).add_to(crossed_layer)
-            _draw_path(row, colour, paths_layer, selected == row.id)
+            _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded)
             bounds.extend((p[0], p[1]) for p in row.path)
     for row, (lat, lon) in _spread(events):
-        _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id)
+        _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded)
         bounds.append((lat, lon))
     crossed_layer.add_to(m)
     areas_layer.add_to(m)
@@ -114,16 +116,20 @@ def airspace_names(row) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool) -> None:
+def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, faded: bool = False) -> None:
     points = [(p[0], p[1]) for p in row.path]
     tip = f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
-    folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9, interactive=False).add_to(layer)
-    line = folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95, tooltip=escape(tip))
+    strength = 0.2 if faded else 1.0
+    folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9 * strength,
+                    interactive=False).add_to(layer)
+    line = folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95 * strength,
+                           tooltip=escape(tip))
     line.add_to(layer)
     for tip_point, base_point in _arrow_positions(points):
         folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
-                       weight=1, fill=True, fill_color=colour, fill_opacity=1, interactive=False).add_to(layer)
-    if row.path_km >= _LABELLED_PATH_KM:  # the label rides along the path: what, when, how far
+                       weight=1, fill=True, fill_color=colour, fill_opacity=strength, opacity=strength,
+                       interactive=False).add_to(layer)
+    if row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
         westward = points[-1][1] < points[0][1]  # flipped, so the label never reads upside down
         OfflineTextPath(line, escape(_path_label(row)), center=True, offset=-7, orientation="flip" if westward else 0,
                         attributes={"font-size": "12", "font-weight": "bold", "fill": "#222",
@@ -178,7 +184,8 @@ def _spread(events: pd.DataFrame):
             yield row, (lat + radius * math.sin(angle), lon + radius * math.cos(angle) / math.cos(math.radians(lat)))
 
 
-def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup, selected: bool) -> None:
+def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup, selected: bool,
+                 faded: bool = False) -> None:
     colour = style.event_colour(row.type)
     radius_km = getattr(row, "radius_km", None)
     if radius_km and not pd.isna(radius_km):
@@ -186,7 +193,7 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
         folium.Circle(
             [lat, lon], radius=radius_km * 1000, color="#111111" if selected else colour,
             weight=3 if selected else 1.5, dash_array=style.STANCE_DASH.get(row.stance) or "5 4", fill=True,
-            fill_color=colour, fill_opacity=0.28 if selected else 0.16,
+            fill_color=colour, fill_opacity=0.04 if faded else 0.28 if selected else 0.16, opacity=0.25 if faded else 1,
             tooltip=escape(tooltip_text(row)), popup=folium.Popup(_popup_html(row), max_width=360),
         ).add_to(areas)
         return
@@ -198,7 +205,8 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
         dash_array=style.STANCE_DASH.get(row.stance),
         fill=True,
         fill_color=colour,
-        fill_opacity=0.95 if row.stance == "asserted" else 0.55,
+        fill_opacity=0.15 if faded else 0.95 if row.stance == "asserted" else 0.55,
+        opacity=0.3 if faded else 1,
         tooltip=escape(tooltip_text(row)),
         popup=folium.Popup(_popup_html(row), max_width=360),
     ).add_to(layer)

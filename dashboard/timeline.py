@@ -54,9 +54,13 @@ LANES = {"type": "Event type", "source": "Source"}
 
 
 def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420,
-                   lanes: str = "type", width: int | str = "container") -> alt.LayerChart:
+                   lanes: str = "type", width: int | str = "container",
+                   focus: tuple[date, date] | None = None) -> alt.LayerChart:
     """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round)."""
     data = timeline_rows(events)
+    if focus is not None:  # events outside the window fade, they do not vanish
+        lo, hi = pd.Timestamp(focus[0]), pd.Timestamp(focus[1] + timedelta(days=1))
+        data["in_focus"] = (data["start"] < hi) & (data["end"] > lo)
     lane, offset = ("type", "source") if lanes != "source" else ("source", "type")
     colours = style.source_colours(sorted(set(data["source"])))
     colour = alt.Color("source:N", title="Source",
@@ -72,6 +76,8 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
     emphasis = alt.condition(pick, alt.value(1.0), alt.value(0.35))
     if selected:
         emphasis = alt.condition(alt.datum.id == selected, alt.value(1.0), alt.value(0.35))
+    if focus is not None:
+        emphasis = alt.condition(alt.datum.in_focus, alt.value(1.0), alt.value(0.12))
     bars = base.transform_filter(alt.datum.ranged).mark_bar(height=10, cornerRadius=3).encode(
         x=x, x2="end:T", color=colour, opacity=emphasis)
     points = base.transform_filter(~alt.datum.ranged).mark_point(size=170, filled=True, strokeWidth=2).encode(

@@ -132,3 +132,21 @@ def test_briefing_view_hides_the_controls_and_offers_its_downloads(monkeypatch):
     assert labels == ["⬇ Briefing (HTML, works offline)"]
     app.button(key="b_back").click().run()
     assert not app.exception and app.dataframe
+
+
+def test_a_time_window_fades_events_outside_it_and_steps_by_days(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    total = events_in(app)
+    app.slider(key="v_window").set_value((date(2015, 10, 7), date(2015, 10, 7))).run()
+    assert not app.exception
+    assert events_in(app) == total  # faded, not removed
+    app.button(key="v_ahead").click().run()
+    assert not app.exception
+    assert tuple(app.slider(key="v_window").value) == (date(2015, 10, 8), date(2015, 10, 8))
+
+
+def test_stepping_from_the_whole_range_starts_at_its_first_day(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    app.button(key="v_ahead").click().run()
+    assert not app.exception
+    assert tuple(app.slider(key="v_window").value) == (date(2015, 9, 28), date(2015, 9, 28))

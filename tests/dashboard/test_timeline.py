@@ -28,3 +28,15 @@ def test_lanes_by_source_and_marks_for_contested_and_planned(corpus):
     assert layer["encoding"]["y"]["field"] == "source" and layer["encoding"]["yOffset"]["field"] == "type"
     by_type = timeline_chart(corpus.events).to_dict()
     assert by_type["layer"][0]["encoding"]["y"]["field"] == "type"
+
+
+def test_a_focus_window_marks_what_lies_inside_it(corpus):
+    from datetime import date
+
+    from dashboard.timeline import timeline_chart
+
+    spec = timeline_chart(corpus.events, focus=(date(2015, 10, 7), date(2015, 10, 7))).to_dict()
+    data = next(iter(spec["datasets"].values()))
+    inside = {row["id"] for row in data if row["in_focus"]}
+    outside = {row["id"] for row in data if not row["in_focus"]}
+    assert inside and outside
