@@ -47,3 +47,39 @@ def test_selecting_an_event_shows_its_sentence(page, server_url):
     assert len(highlighted) > 20 and highlighted in article
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-selected.png"), full_page=True)
+
+
+def _events_shown(page) -> int:
+    return int(page.locator(".cm-summary b").first.inner_text().split()[0])
+
+
+def test_a_shared_link_reproduces_the_filters(page, server_url):
+    _wait_for_dashboard(page, server_url + "/?types=launch")
+    assert _events_shown(page) == 1
+    page.get_by_role("button", name="Reset filters").click()
+    page.wait_for_function("() => !window.location.search.includes('types=')", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert _events_shown(page) > 1
+
+
+def test_stepping_the_time_window_fades_the_rest(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    page.get_by_role("button", name="▶").click()
+    slider = page.get_by_role("slider").first
+    page.wait_for_function("() => document.body.innerText.includes('28 Sep 2015')", timeout=30_000)
+    assert slider.count() == 1 and page.get_by_text("Traceback").count() == 0
+
+
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1366, 768)])
+def test_briefing_view_at_slide_sizes(page, server_url, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    _wait_for_dashboard(page, server_url)
+    page.get_by_text("Briefing view").click()
+    page.locator(".cm-brief-title").wait_for(timeout=60_000)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+    page.wait_for_timeout(2000)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.get_by_role("button", name="⬇ Briefing (HTML, works offline)").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"briefing-{width}x{height}.png"))
+    assert page.outside_requests == [], f"requests left the machine: {page.outside_requests[:5]}"
