@@ -62,7 +62,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = rf"(?:\d+(?:\.\d+)?|{_either_case(_NUMBER_NAMES + ['a', 'an', 'a couple of', 'a dozen'])})"
 _VAGUE = _either_case(["a few", "few", "several", "many", "some", "a number of"])
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
 _PART = r"(?:morning|afternoon|evening|night)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _ZONE = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|local time)"
@@ -103,6 +103,8 @@ RULES: list[Rule] = [
     _rule("clock_time", "#",
           rf"{_B}(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s+(?P<zone>{_ZONE}))?{_E}{_ON_DAY}"),
     _rule("noon", "noon midday midnight", rf"{_B}(?P<noon>[Nn]oon|[Mm]idday|[Mm]idnight){_E}{_ON_DAY}"),
+    _rule("early_hours", "the early",
+          rf"{_B}(?:[Tt]he\s+)?early\s+hours\s+of\s+(?:(?P<wd>{_WD})|(?P<word>yesterday|today|tomorrow)){_E}"),
     _rule("part_of_date", "the morning afternoon evening night",
           rf"{_B}[Tt]he\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?P<wd>{_WD}),?\s+)?(?:(?P<mon>{_MONTH})\s*"
           rf"(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?P<mon2>{_MONTH}))(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
@@ -160,8 +162,9 @@ RULES: list[Rule] = [
           r"(?!-old| old)"),
     _rule("offset", f"{NUMBER_STARTS} {VAGUE_STARTS}",
           rf"{_B}(?P<n>{_NUM}|{_VAGUE})\s+(?P<unit>{_UNIT})(?=\s+(?P<dir>later|earlier|before|after)\b)"),
-    _rule("anaphoric_day", "the following previous same day",
-          rf"{_B}[Tt]he\s+(?P<which>next|following|previous|same)\s+day{_E}|{_B}[Tt]he\s+day(?=\s+(?P<which2>before|after)\b)"),
+    _rule("anaphoric_day", "the following previous same day morning afternoon evening night",
+          rf"{_B}[Tt]he\s+(?P<which>next|following|previous|same)\s+(?P<part>day|morning|afternoon|evening|night){_E}"
+          rf"|{_B}[Tt]he\s+day(?=\s+(?P<which2>before|after)\b)"),
     _rule("that_part", "that", rf"{_B}[Tt]hat\s+(?P<part>day|morning|afternoon|evening|night){_E}"),
     _rule("coming_period", "the coming next past last previous recent",
           rf"{_B}(?:[Tt]he\s+)?(?P<rel>coming|next|past|last|previous|recent|[Cc]oming|[Nn]ext|[Pp]ast|[Ll]ast|[Rr]ecent)\s+"
@@ -208,8 +211,8 @@ _STARTERS = {word for rule in RULES for word in rule.starts if not word.startswi
 # Where an expression can begin: a digit run or a starter word, at a word start, found in the lower-cased
 # text. "The" and "a" are so common that they count only before a word that can follow them in some rule
 # ("the past", "a few", "a month"): every rule that begins with "the" lists its second word among its starts.
-_A_FOLLOWERS = {"few", "couple", "dozen", "mere", "number", "second", "minute", "hour", "day", "week", "month",
-                "year", "decade", "century"}
+_A_FOLLOWERS = {"few", "couple", "dozen", "mere", "number", "second", "minute", "hour", "day", "week", "fortnight",
+                "month", "year", "decade", "century"}
 _DETERMINERS = {"the": _STARTERS, "a": _A_FOLLOWERS, "an": {"hour"}}
 _STARTS_PATTERN = (
     rf"(?<![\w-])(?:\d+|(?:{_trie(_STARTERS - set(_DETERMINERS))})(?![a-z])"

@@ -165,6 +165,8 @@ def _part_month_year(f, anchor, future) -> Value:
 
 
 def _shift(anchor: date, unit: str, amount: int) -> Value:
+    if unit == "fortnight":
+        return _day(anchor + timedelta(days=14 * amount))
     if unit == "day":
         return _day(anchor + timedelta(days=amount))
     if unit in ("week", "weekend"):
@@ -305,7 +307,19 @@ def _anaphoric_day(f, anchor, future) -> Value:
     if f.get("which2") and not f["resolvable"]:
         return Value("DATE", "XXXX-XX-XX", "unresolved")  # "the day before he was arrested"
     anchor = _need(anchor)
-    return _day(anchor + timedelta(days=-1 if which in ("previous", "before") else 1))
+    step = {"previous": -1, "before": -1, "same": 0}.get(which, 1)
+    part = f.get("part") or "day"
+    return _day(anchor + timedelta(days=step), "" if part == "day" else "T" + _PART_CODES[part])
+
+
+def _early_hours(f, anchor, future) -> Value:
+    """ "the early hours of Sunday": that day's small hours, as TIMEX3 writes a night."""
+    anchor = _need(anchor)
+    if f.get("wd"):
+        day = _weekday_date(f["wd"], "", anchor, future)
+    else:
+        day = anchor + timedelta(days=_DEICTIC_STEP[f["word"].lower()])
+    return _day(day, "TNI")
 
 
 def _anaphoric_unit(f, anchor, future) -> Value:
@@ -347,6 +361,8 @@ def _that_part(f, anchor, future) -> Value:
 
 def _duration_value(amount: int | str | None, unit: str) -> str:
     """TIMEX3 duration; decades and centuries in years when counted ("a decade" is P10Y), as TempEval marks them."""
+    if unit == "fortnight":
+        unit, amount = "week", amount * 2 if isinstance(amount, int) else amount
     if unit in ("decade", "century") and isinstance(amount, int):
         return f"P{amount * (10 if unit == 'decade' else 100)}Y"
     code = _UNIT_CODES[unit]
@@ -519,7 +535,7 @@ def _noon(f, anchor, future) -> Value:
 _RESOLVERS = {
     "iso_date": _iso_date, "numeric_date": _numeric_date, "time_of_day": _time, "clock_time": _clock,
     "clock_duration": _clock_duration, "noon": _noon, "military_time": _military, "holiday": _holiday,
-    "anaphoric_unit": _anaphoric_unit,
+    "anaphoric_unit": _anaphoric_unit, "early_hours": _early_hours,
     "part_of_date": _part_of_date, "month_day_year": _month_day_year, "day_month_year": _month_day_year, "month_day": _month_day,
     "day_month": _month_day, "edge_of_month": _edge_of_month, "edge_of_relative": _edge_of_relative,
     "part_month_year": _part_month_year, "part_of_relative": _relative_unit, "month_year": _month_year,
@@ -535,7 +551,7 @@ _RESOLVERS = {
 # the last date the text set, and the units for which that may be any date down to a year.
 ABSOLUTE = {"iso_date", "numeric_date", "month_day_year", "day_month_year", "month_year", "decade", "century",
              "duration", "clock_duration", "vague_unit", "set", "year"}
-TENSED = {"weekday", "month_day", "part_of_date", "day_month", "bare_month", "edge_of_month", "part_month_year", "tonight",
+TENSED = {"weekday", "month_day", "part_of_date", "early_hours", "day_month", "bare_month", "edge_of_month", "part_month_year", "tonight",
            "the_weekend", "time_of_day", "clock_time", "noon", "military_time", "holiday", "season", "decade"}
 COARSE = {"month", "year", "decade", "century"}
 POINT_PRECISIONS = {"day", "week", "month", "quarter", "season", "year"}

@@ -321,3 +321,18 @@ def test_a_full_stop_inside_an_abbreviation_does_not_end_the_clause():
 def test_an_adjectival_duration_leaves_the_article_out():
     assert found("The two-day meeting ended.") == [("two-day", "DURATION", "P2D")]
     assert found("In the 90 years since, much changed.") == [("the 90 years", "DURATION", "P90Y")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # DCT is Monday 18 March 2024.
+    ("Police came in the early hours of Sunday.", [("the early hours of Sunday", "TIME", "2024-03-17TNI")]),
+    ("It happened a fortnight ago.", [("a fortnight ago", "DATE", "2024-03-04")]),
+    ("The talks lasted a fortnight.", [("a fortnight", "DURATION", "P2W")]),
+])
+def test_british_forms(text, expected):
+    assert found(text, date(2024, 3, 18)) == expected
+
+
+def test_the_previous_evening_follows_the_last_date():
+    got = values("Troops entered the town on 12 March. The previous evening, shelling began.", date(2024, 3, 18))
+    assert got["The previous evening"] == "2024-03-11TEV"
