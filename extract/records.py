@@ -111,6 +111,7 @@ class EventMention:
     quantity: str | None = None
     channel: str | None = None  # how the claimant said it: "told CNN", "on its Facebook page", "on television"
     denies: int | None = None  # index, within the article, of the mention this one denies
+    corrected: tuple[str, ...] = ()  # which of its values an analyst set: "date", "place", "stance"
 
 
 @dataclass
