@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
@@ -32,6 +33,7 @@ from .timeline import LANES, SELECTION, timeline_chart
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
+PLAYBACK_SECONDS = 1.2
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -237,12 +239,39 @@ def _time_window(view: pd.DataFrame) -> tuple[date, date] | None:
     window = st.session_state.get("v_window")
     if not (isinstance(window, (tuple, list)) and len(window) == 2 and opts.first <= window[0] <= window[1] <= opts.last):
         st.session_state["v_window"] = whole
-    back, slider, ahead = st.columns([1, 12, 1], vertical_alignment="bottom")
+    play, back, slider, ahead = st.columns([1.4, 1, 12, 1], vertical_alignment="bottom")
+    playing = play.toggle("Play", key="v_play", help="Step the window through the days, one a second")
     back.button("◀", key="v_back", help="Move the window a day earlier", on_click=_step, args=(-1, whole))
     ahead.button("▶", key="v_ahead", help="Move the window a day later", on_click=_step, args=(1, whole))
     lo, hi = slider.slider("Time window: events outside it fade", min_value=opts.first, max_value=opts.last,
                            key="v_window", format="D MMM YYYY")
+    if playing:
+        # Each step redraws the page; without this the whole page would dim while it does.
+        st.html("<style>[data-stale='true']{opacity:1 !important;transition:none !important}</style>")
+        _playback(whole)
+    else:
+        st.session_state.pop("_played_at", None)
     return None if (lo, hi) == whole else (lo, hi)
+
+
+@st.fragment(run_every=PLAYBACK_SECONDS)
+def _playback(whole: tuple[date, date]) -> None:
+    """While Play is on, each tick moves the window a day and redraws the page; at the last day it stops.
+
+    The fragment also runs with every full page run; only a run a tick after the last step moves the window."""
+    now = time.monotonic()
+    last = st.session_state.get("_played_at")
+    if last is None or now - last < PLAYBACK_SECONDS * 0.8:
+        st.session_state.setdefault("_played_at", now)
+        return
+    st.session_state["_played_at"] = now
+    lo, hi = st.session_state.get("v_window", whole)
+    if hi >= whole[1] and (lo, hi) != whole:
+        st.session_state["v_play"] = False
+        st.session_state.pop("_played_at", None)
+    else:
+        _step(1, whole)
+    st.rerun()
 
 
 def _step(days: int, whole: tuple[date, date]) -> None:

@@ -83,3 +83,25 @@ def test_briefing_view_at_slide_sizes(page, server_url, width, height):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"briefing-{width}x{height}.png"))
     assert page.outside_requests == [], f"requests left the machine: {page.outside_requests[:5]}"
+
+
+def _window_text(page) -> str:
+    return page.locator("[data-testid='stSlider']").first.inner_text()
+
+
+def test_playback_steps_the_window_through_the_days_and_pauses(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    page.get_by_text("Play", exact=True).click()
+    seen = {_window_text(page)}
+    for _ in range(40):
+        page.wait_for_timeout(500)
+        seen.add(_window_text(page))
+        if len(seen) >= 3:
+            break
+    assert len(seen) >= 3, f"the window did not move: {seen}"
+    page.get_by_text("Play", exact=True).click()
+    page.wait_for_timeout(2500)
+    paused = _window_text(page)
+    page.wait_for_timeout(3000)
+    assert _window_text(page) == paused
+    assert page.get_by_text("Traceback").count() == 0
