@@ -28,6 +28,7 @@ from . import filters as flt
 from .basemap import airspaces, basemap
 from .labels import when
 from .mapview import airspace_names, build_map, tooltip_text
+from .overview import DETAIL_LIMIT, overview, place_groups
 from .reader import article_html
 from .timeline import LANES, SELECTION, timeline_chart
 
@@ -99,6 +100,10 @@ def main() -> None:
     faded = frozenset() if focus is None else \
         frozenset(view["id"]) - frozenset(flt.apply(view, flt.Filters(start=focus[0], end=focus[1]))["id"])
 
+    if overview(view):
+        st.info(f"{len(view):,} events are more than can be drawn one by one: the timeline shows events a day "
+                "and the map events by place. Click a place, or narrow the filters or the time window, to see "
+                f"each event (at most {DETAIL_LIMIT:,}).", icon="🔎")
     left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")
@@ -114,7 +119,12 @@ def main() -> None:
         names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
         fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
                          online_tiles=st.session_state.get("v_tiles", False), faded=faded)
-        tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
+        if overview(view):
+            tips = {group.tooltip(): group.name for group in place_groups(view)}
+            st.session_state["_group_tips"] = tips | {escape(tip): name for tip, name in tips.items()}
+            tips = {}
+        else:
+            tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
         st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
         st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS,
                   on_change=_on_map)
@@ -436,3 +446,6 @@ def _on_map() -> None:
     event_id = st.session_state.get("_tooltips", {}).get(clicked)
     if event_id:
         st.session_state["selected"] = event_id
+    place = st.session_state.get("_group_tips", {}).get(clicked)
+    if place:  # a place of the overview: show its events
+        st.session_state["f_places"] = [place]

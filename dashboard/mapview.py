@@ -16,6 +16,7 @@ from jinja2 import Template
 from . import style
 from .assets import OfflineMap, OfflineMarkerCluster, OfflineTextPath
 from .labels import when
+from .overview import PlaceGroup, busiest_paths, overview, place_groups
 
 _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 
@@ -59,7 +60,8 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
         "spiderfyOnMaxZoom": True})
     bounds: list[tuple[float, float]] = []
     shaded: set[str] = set()
-    for row in events.itertuples(index=False):
+    many = overview(events)
+    for row in (busiest_paths(events) if many else events).itertuples(index=False):
         colour = style.event_colour(row.type)
         if isinstance(row.path, list) and row.path:
             for name in airspace_names(row):
@@ -71,9 +73,14 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
                                    ).add_to(crossed_layer)
             _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded)
             bounds.extend((p[0], p[1]) for p in row.path)
-    for row, (lat, lon) in _spread(events):
-        _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded)
-        bounds.append((lat, lon))
+    if many:
+        for group in place_groups(events):
+            _draw_group(group, markers_layer)
+            bounds.append((group.lat, group.lon))
+    else:
+        for row, (lat, lon) in _spread(events):
+            _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded)
+            bounds.append((lat, lon))
     crossed_layer.add_to(m)
     areas_layer.add_to(m)
     paths_layer.add_to(m)
@@ -210,6 +217,13 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
         tooltip=escape(tooltip_text(row)),
         popup=folium.Popup(_popup_html(row), max_width=360),
     ).add_to(layer)
+
+
+def _draw_group(group: PlaceGroup, layer) -> None:
+    """Many events at one place: one circle, its area proportional to their number."""
+    folium.CircleMarker([group.lat, group.lon], radius=5 + 2.2 * math.sqrt(group.count), color="#333333",
+                        weight=1, fill=True, fill_color=group.colour, fill_opacity=0.75,
+                        tooltip=escape(group.tooltip())).add_to(layer)
 
 
 def tooltip_text(row) -> str:

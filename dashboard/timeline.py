@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import style
 from .labels import when
+from .overview import daily_counts, overview
 
 SELECTION = "pick"
 
@@ -56,7 +57,10 @@ LANES = {"type": "Event type", "source": "Source"}
 def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420,
                    lanes: str = "type", width: int | str = "container",
                    focus: tuple[date, date] | None = None) -> alt.LayerChart:
-    """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round)."""
+    """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round).
+    Past the overview limit the chart shows events per day instead of a mark per event."""
+    if overview(events):
+        return count_chart(events, height=height, lanes=lanes, width=width, focus=focus)
     data = timeline_rows(events)
     if focus is not None:  # events outside the window fade, they do not vanish
         lo, hi = pd.Timestamp(focus[0]), pd.Timestamp(focus[1] + timedelta(days=1))
@@ -93,6 +97,26 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
             .properties(height=height, width=width)
             .configure_view(stroke=None)
             .configure_axis(labelColor="#222"))
+
+
+def count_chart(events: pd.DataFrame, *, height: int = 420, lanes: str = "type", width: int | str = "container",
+                focus: tuple[date, date] | None = None) -> alt.Chart:
+    """Events per day in each lane, a darker square for more; the window still fades what is outside it."""
+    data = daily_counts(events, lanes)
+    if focus is not None:
+        data["in_focus"] = (data["day"] >= pd.Timestamp(focus[0])) & (data["day"] <= pd.Timestamp(focus[1]))
+    opacity = alt.condition(alt.datum.in_focus, alt.value(1.0), alt.value(0.15)) if focus is not None \
+        else alt.value(1.0)
+    return (alt.Chart(data).mark_rect().encode(
+        x=alt.X("yearmonthdate(day):O", title=None,
+                axis=alt.Axis(format="%d %b %Y", labelFontSize=11, labelOverlap=True, labelAngle=-40)),
+        y=alt.Y("lane:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
+        color=alt.Color("events:Q", title="Events a day", scale=alt.Scale(scheme="blues"),
+                        legend=alt.Legend(orient="bottom")),
+        opacity=opacity,
+        tooltip=[alt.Tooltip("lane:N", title="Lane"), alt.Tooltip("day:T", title="Day", format="%d %b %Y"),
+                 alt.Tooltip("events:Q", title="Events")],
+    ).properties(height=height, width=width).configure_view(stroke=None).configure_axis(labelColor="#222"))
 
 
 def _short(text: str, limit: int = 220) -> str:
