@@ -68,7 +68,14 @@ _SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "
 def events_table(clusters: list[Cluster], mentions: dict[str, list[EventMention]],
                  articles: dict[str, Article], gazetteer: Gazetteer) -> pd.DataFrame:
     """The table of events; `mentions` lists each article's mentions in the order denials index them."""
-    rows = [_row(c, articles, gazetteer) for c in clusters]
+    rows = [event_row(c, articles, gazetteer) for c in clusters]
+    link_denials(clusters, rows, mentions)
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def link_denials(clusters: list[Cluster], rows: list[dict], mentions: dict[str, list[EventMention]]) -> None:
+    """Fill `denies` and `disputed_by` of `rows` (one per cluster, those lists empty): a denial is linked to
+    the event its mention denies. Separate from `event_row` so a store can reuse rows of unchanged events."""
     event_of = {id(m): row["id"] for c, row in zip(clusters, rows) for m in c.mentions}
     by_id = {row["id"]: row for row in rows}
     for cluster, row in zip(clusters, rows):
@@ -79,7 +86,6 @@ def events_table(clusters: list[Cluster], mentions: dict[str, list[EventMention]
             if target != row["id"] and target not in row["denies"]:
                 row["denies"].append(target)
                 by_id[target]["disputed_by"].append(row["id"])
-    return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
 def _event_id(cluster: Cluster) -> str:
@@ -103,7 +109,8 @@ def _places(mentions: list[EventMention]) -> list[PlaceRole]:
     return sorted(chosen.values(), key=lambda r: (_ROLE_ORDER[r.role], _SPECIFICITY.get(r.place.kind, 1)))
 
 
-def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -> dict:
+def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -> dict:
+    """One event's row, a function of its cluster's mentions, their articles' sources and the gazetteer."""
     mentions = cluster.mentions
     dated = _best_date(mentions)
     places = _places(mentions)

@@ -1,0 +1,27 @@
+"""Chronomap's store: articles, extractions, events and corrections in one SQLite file.
+
+The plain-function API the dashboard and the CLI call:
+
+    s = store.open("chronomap.db")               # or store.open() for $CHRONOMAP_STORE
+    store.ingest(s, articles, progress=print)    # -> IngestReport
+    store.events(s)                              # -> DataFrame with extract.table.COLUMNS
+    store.extractions(s, ["id", ...])            # -> [Extraction]
+    store.articles(s)                            # -> [Article]
+    store.corpus(s)                              # -> extract.pipeline.Corpus, as build_corpus gives
+    store.add_correction(s, correction)          # -> id;  store.remove_correction(s, id)
+    store.corrections(s, article_id)             # -> {id: Correction}
+    store.problems(s)                            # -> [str]
+    store.generation(s)                          # -> int, grows with every change (a cache key)
+"""
+
+from __future__ import annotations
+
+from .db import DEFAULT_PATH, Store, StoreError, check, default_path
+from .db import open_store as open
+from .fixes import add_correction, corrections, remove_correction
+from .incremental import IngestReport, Progress, Step, ingest, refresh_if_stale
+from .read import articles, corpus, events, extractions, generation, problems
+
+__all__ = ["DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+           "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
+           "problems", "refresh_if_stale", "remove_correction"]

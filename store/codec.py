@@ -1,0 +1,111 @@
+"""Extraction records to JSON and back, losslessly.
+
+The store keeps what `extract/records.py` produces as JSON text: readable
+with any SQLite client, independent of Python's pickle (a store outlives the
+code that wrote it). Fields left at their default are omitted, so the text
+stays small and a field added later to a record (with a default) still reads
+old rows; a field the code no longer knows is dropped on reading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from datetime import date
+from functools import cache
+from typing import Any
+
+from extract.records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
+
+_RECORDS = {cls.__name__: cls for cls in (Article, Span, TimeExpr, PlaceMention, PlaceRole, EventMention)}
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, str, Any], ...]:
+    """(name, how to decode, default) per field: 'date', 'tuple', a record class name, or 'plain'."""
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in dataclasses.fields(cls):
+        text = str(hints[f.name])
+        if "datetime.date" in text:
+            how = "date"
+        elif "PlaceRole" in text:
+            how = "roles"
+        elif hints[f.name] is Span:
+            how = "span"
+        elif hints[f.name] is PlaceMention:
+            how = "place"
+        elif text.startswith("tuple"):
+            how = "tuple"
+        else:
+            how = "plain"
+        default = f.default if f.default is not dataclasses.MISSING else dataclasses.MISSING
+        out.append((f.name, how, default))
+    return tuple(out)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as a JSON-ready dict, defaults left out."""
+    out: dict[str, Any] = {}
+    for name, how, default in _fields(type(record)):
+        value = getattr(record, name)
+        if default is not dataclasses.MISSING and value == default:
+            continue
+        if value is None:
+            out[name] = None
+        elif how == "date":
+            out[name] = value.isoformat()
+        elif how == "roles":
+            out[name] = [{"role": r.role, "place": to_dict(r.place)} for r in value]
+        elif how in ("span", "place"):
+            out[name] = to_dict(value)
+        elif how == "tuple":
+            out[name] = list(value)
+        else:
+            out[name] = value
+    return out
+
+
+def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """The record of class `cls` that `to_dict` gave `data`."""
+    kwargs: dict[str, Any] = {}
+    for name, how, _default in _fields(cls):
+        if name not in data:
+            continue
+        value = data[name]
+        if value is None:
+            kwargs[name] = None
+        elif how == "date":
+            kwargs[name] = date.fromisoformat(value)
+        elif how == "roles":
+            kwargs[name] = tuple(PlaceRole(r["role"], from_dict(PlaceMention, r["place"])) for r in value)
+        elif how == "span":
+            kwargs[name] = from_dict(Span, value)
+        elif how == "place":
+            kwargs[name] = from_dict(PlaceMention, value)
+        elif how == "tuple":
+            kwargs[name] = tuple(value)
+        else:
+            kwargs[name] = value
+    return cls(**kwargs)
+
+
+def dumps(records: list[Any]) -> str:
+    return json.dumps([to_dict(r) for r in records], ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(cls: type, text: str | None) -> list[Any]:
+    return [from_dict(cls, d) for d in json.loads(text)] if text else []
+
+
+def article_metadata(article: Article) -> dict[str, Any]:
+    """Everything of an article but its id and text: the store's `metadata` column."""
+    data = to_dict(article)
+    data.pop("id", None)
+    data.pop("text", None)
+    return data
+
+
+def article_from(article_id: str, text: str, metadata: dict[str, Any]) -> Article:
+    return from_dict(Article, {**metadata, "id": article_id, "text": text})

@@ -1,0 +1,88 @@
+"""Where extraction runs: this process, or a pool of processes on this machine.
+
+An engine maps `work.extract_encoded` over a batch of (article, corrections)
+tasks and returns the results in the same order; the store writes them. The
+Dask engine (`store.dask_engine`) has the same shape.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from typing import Protocol
+
+from extract.corrections import Correction
+from extract.records import Article
+from gazetteer import Gazetteer, default_gazetteer
+
+from .work import Encoded, extract_encoded
+
+Task = tuple[Article, tuple[Correction, ...]]
+
+
+class Engine(Protocol):
+    batch_size: int
+
+    def map(self, tasks: Sequence[Task]) -> list[Encoded]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalEngine:
+    """Everything in this process, one core."""
+
+    batch_size = 64
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or default_gazetteer()
+
+    def map(self, tasks: Sequence[Task]) -> list[Encoded]:
+        return [extract_encoded(article, fixes, self.gazetteer) for article, fixes in tasks]
+
+    def close(self) -> None:
+        pass
+
+
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _start_worker() -> None:
+    global _worker_gazetteer
+    _worker_gazetteer = default_gazetteer()  # once per worker; after fork it is already in memory
+
+
+def _run(task: Task) -> Encoded:
+    return extract_encoded(task[0], task[1], _worker_gazetteer)
+
+
+class ProcessEngine:
+    """A pool of worker processes on this machine (fork: the parent's gazetteer is shared copy-on-write)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.batch_size = 32 * self.workers
+        default_gazetteer()  # load before forking so every worker shares it
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        self.pool = context.Pool(self.workers, initializer=_start_worker)
+
+    def map(self, tasks: Sequence[Task]) -> list[Encoded]:
+        return self.pool.map(_run, tasks, chunksize=4)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+
+def make_engine(name: str, *, workers: int | None = None, gazetteer: Gazetteer | None = None,
+                scheduler: str | None = None, parquet: str | None = None) -> Engine:
+    """The engine called `name`: local, processes or dask."""
+    if name == "local":
+        return LocalEngine(gazetteer)
+    if name == "processes":
+        return ProcessEngine(workers)
+    if name == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(scheduler=scheduler, workers=workers, parquet=parquet)
+    raise ValueError(f"unknown engine {name!r} (local, processes or dask)")

@@ -1,0 +1,116 @@
+"""The store's tables and how a file of an older version is brought up to date.
+
+`MIGRATIONS[i]` turns a version-i file into version i+1; a new file runs them
+all. Each runs in the transaction that records the new version, so a file is
+always at exactly one version. Never edit a released migration: append one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Statements one by one: `executescript` would commit the migration's transaction half-way."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _v1_articles_extractions_corrections(db: sqlite3.Connection) -> None:
+    """Articles in ingest order (`seq`, the order events are merged in), one extraction each, corrections."""
+    _run(db, """
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            metadata TEXT NOT NULL,          -- JSON: title, source, published, url, language, path, problems
+            published TEXT,                  -- ISO day, copied out of metadata for queries
+            ingested TEXT NOT NULL
+        );
+        CREATE TABLE extractions (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL,      -- of the article text the extraction was made from
+            timexes TEXT NOT NULL,           -- JSON lists of extract.records dataclasses (store.codec)
+            places TEXT NOT NULL,
+            events TEXT NOT NULL,
+            problems TEXT NOT NULL,          -- JSON list of messages (failures, orphaned corrections)
+            extracted TEXT NOT NULL
+        );
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT NOT NULL,
+            analyst TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX corrections_by_article ON corrections(article_id);
+    """)
+
+
+def _v2_events(db: sqlite3.Connection) -> None:
+    """The merged events table, each row kept with the signature of its cluster so an unchanged event is
+    not recomputed; `meta` holds the generation (bumped on every change, a cache key for readers)."""
+    _run(db, """
+        CREATE TABLE events (
+            position INTEGER PRIMARY KEY,    -- row order of the table (order of first mention)
+            id TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            type TEXT NOT NULL,
+            date_start TEXT,
+            date_end TEXT,
+            lat REAL,
+            lon REAL,
+            row TEXT NOT NULL                -- JSON of every column of extract.table.COLUMNS
+        );
+        CREATE INDEX events_by_signature ON events(signature);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta VALUES ('generation', '0'), ('events_stale', '1');
+    """)
+
+
+def _v3_article_dates(db: sqlite3.Connection) -> None:
+    """Queries by publication date (the Dask engine's partitions, a dashboard's date range)."""
+    db.execute("CREATE INDEX articles_by_published ON articles(published)")
+    db.execute("CREATE INDEX events_by_date ON events(date_start)")
+
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = [_v1_articles_extractions_corrections, _v2_events, _v3_article_dates]
+LATEST = len(MIGRATIONS)
+
+
+def version(db: sqlite3.Connection) -> int:
+    """The file's schema version; 0 for an empty file."""
+    has_table = db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
+    if not has_table:
+        return 0
+    row = db.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: sqlite3.Connection, upto: int = LATEST) -> list[int]:
+    """Bring the file to version `upto`; the versions applied, in order. `db` must be in autocommit mode."""
+    applied = []
+    current = version(db)
+    for number in range(current + 1, upto + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+            MIGRATIONS[number - 1](db)
+            db.execute("INSERT INTO schema_version VALUES (?, ?)",
+                       (number, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied
