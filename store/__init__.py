@@ -20,8 +20,8 @@ from .db import DEFAULT_PATH, Store, StoreError, check, default_path
 from .db import open_store as open
 from .fixes import add_correction, corrections, remove_correction
 from .incremental import IngestReport, Progress, Step, ingest, refresh_if_stale
-from .read import articles, corpus, events, extractions, generation, problems
+from .read import article_count, articles, corpus, events, extractions, generation, problems
 
-__all__ = ["DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+__all__ = ["DEFAULT_PATH", "article_count", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
            "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
            "problems", "refresh_if_stale", "remove_correction"]
