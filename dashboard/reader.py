@@ -11,7 +11,7 @@ from extract.corrections import RULE
 from extract.merge import describe_date
 from extract.records import Extraction
 
-_MARKS = {"date": "#fde68a", "place": "#bfdbfe", "sentence": "#fef3c7"}
+_MARKS = {"date": "#fde68a", "place": "#bfdbfe", "sentence": "#fde68a"}
 _STYLES = {"date": "border-bottom:2px solid #b45309", "place": "border-bottom:2px solid #1d4ed8",
            "trigger": "border-bottom:2px solid #6b7280", "focus": "font-weight:700;border-bottom:2px solid #111"}
 
@@ -58,4 +58,4 @@ def _plain(text: str, start: int, end: int, sentence: tuple[int, int] | None) ->
         return escape(text[start:end])
     a, b = max(start, sentence[0]), min(end, sentence[1])
     return (escape(text[start:a]) + f"<mark class='cm-selected' style='background:{_MARKS['sentence']};"
-            "padding:1px 0;box-shadow:0 0 0 2px #f59e0b'>" + escape(text[a:b]) + "</mark>" + escape(text[b:end]))
+            "padding:2px 0;border-radius:2px'>" + escape(text[a:b]) + "</mark>" + escape(text[b:end]))
