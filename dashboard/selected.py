@@ -78,7 +78,8 @@ def selected_panel(view: pd.DataFrame, selected: str | None, backend: Backend) -
 def _review_form(extraction: Extraction, report: review.Report, key: str, backend: Backend) -> None:
     """Correct this report's stance, date or one of its sentence's places; list and undo earlier corrections."""
     existing = backend.corrections(extraction.article.id)
-    with st.expander(f"✏️ Correct this report{f' ({len(existing)} corrections in this article)' if existing else ''}"):
+    count = f" ({len(existing)} correction{'s' if len(existing) > 1 else ''} in this article)" if existing else ""
+    with st.expander(f"✏️ Correct this report{count}"):
         left, right = st.columns(2)
         stance = left.selectbox("Stance", STANCES, index=STANCES.index(report.stance) if report.stance in STANCES
                                 else 0, key=f"rv_stance_{key}")
