@@ -77,9 +77,9 @@ def test_briefing_view_at_slide_sizes(page, server_url, width, height):
     page.get_by_text("Briefing view").click()
     page.locator(".cm-brief-title").wait_for(timeout=60_000)
     page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
-    page.wait_for_timeout(2000)
+    page.get_by_role("button", name="⬇ Briefing (HTML, works offline)").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
-    assert page.get_by_role("button", name="⬇ Briefing (HTML, works offline)").count() == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"briefing-{width}x{height}.png"))
     assert page.outside_requests == [], f"requests left the machine: {page.outside_requests[:5]}"
