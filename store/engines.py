@@ -35,7 +35,14 @@ class LocalEngine:
     batch_size = 64
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
-        self.gazetteer = gazetteer or default_gazetteer()
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """Loaded on first use: an ingest of unchanged articles needs none."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
 
     def map(self, tasks: Sequence[Task]) -> list[Encoded]:
         return [extract_encoded(article, fixes, self.gazetteer) for article, fixes in tasks]

@@ -67,7 +67,6 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
     `force` re-extracts unchanged articles too (after the extraction code changed).
     """
     started = time.perf_counter()
-    gazetteer = gazetteer or (engine.gazetteer if isinstance(engine, LocalEngine) else None) or default_gazetteer()
     engine = engine or LocalEngine(gazetteer)
     report = IngestReport()
     known = dict(store.db.execute("SELECT article_id, content_hash FROM extractions"))
@@ -101,6 +100,8 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
             if progress:
                 progress(Step(encoded.article_id, status, done, total, message))
     if get_meta(store.db, "events_stale") != "0":
+        if gazetteer is None:
+            gazetteer = engine.gazetteer if isinstance(engine, LocalEngine) else default_gazetteer()
         report.refresh = event_table.refresh(store, gazetteer)
     report.events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
     report.seconds = time.perf_counter() - started
