@@ -248,9 +248,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import_parquet(args: argparse.Namespace) -> int:
-    from store.parquet import import_dataset
-
     import store
+    from store.parquet import import_dataset
 
     with store.open(args.store) as opened:
         report = import_dataset(opened, args.directory)

@@ -11,6 +11,7 @@ The plain-function API the dashboard and the CLI call:
     store.add_correction(s, correction)          # -> id;  store.remove_correction(s, id)
     store.corrections(s, article_id)             # -> {id: Correction}
     store.problems(s)                            # -> [str]
+    store.import_parquet(s, "dir/")              # -> IngestReport, from a Dask ingest's Parquet dataset
     store.generation(s)                          # -> int, grows with every change (a cache key)
 """
 
@@ -22,6 +23,14 @@ from .fixes import add_correction, corrections, remove_correction
 from .incremental import IngestReport, Progress, Step, ingest, refresh_if_stale
 from .read import articles, corpus, events, extractions, generation, problems
 
-__all__ = ["DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+
+def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
+    """Import the Parquet dataset a Dask ingest wrote (`store.parquet`), incrementally; pyarrow loaded only here."""
+    from .parquet import import_dataset
+
+    return import_dataset(store, directory, gazetteer)
+
+
+__all__ = ["import_parquet", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
            "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
            "problems", "refresh_if_stale", "remove_correction"]

@@ -154,3 +154,16 @@ def argparse_suppress():
     import argparse
 
     return argparse.SUPPRESS
+
+
+def test_dask_ingest_writes_parquet_that_another_store_imports(tmp_path, capsys):
+    first, second, parquet = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "pq"
+    assert run("ingest", "-q", "--engine", "dask", "--workers", "1", "--parquet", str(parquet), str(ARTICLES),
+               store_path=first) == 0
+    assert [p.name for p in parquet.iterdir()] == ["published_day=2015-10-08"]  # both bundled articles' day
+    assert run("import-parquet", str(parquet), store_path=second) == 0
+    assert "2 new" in capsys.readouterr().out
+    with store.open(first) as a, store.open(second) as b:
+        pd.testing.assert_frame_equal(store.events(a), store.events(b))
+    assert run("ingest", "--scheduler", "tcp://127.0.0.1:1", str(ARTICLES), store_path=first) == 2
+    assert "need --engine dask" in capsys.readouterr().err
