@@ -42,6 +42,21 @@ def _extract_batch(tasks: list[Task]) -> list[Encoded]:
     return [extract_encoded(article, fixes, gazetteer) for article, fixes in tasks]
 
 
+class _Batch:
+    """Futures of one batch; gathered (and written to Parquet) when the ingest is ready to write them."""
+
+    def __init__(self, engine: DaskEngine, futures: list, number: int) -> None:
+        self.engine, self.futures, self.number = engine, futures, number
+
+    def result(self) -> list[Encoded]:
+        results = [e for batch in self.engine.client.gather(self.futures) for e in batch]
+        if self.engine.parquet:
+            from .parquet import write_batch
+
+            write_batch(self.engine.parquet, results, self.engine.run, self.number)
+        return results
+
+
 class DaskEngine:
     def __init__(self, scheduler: str | None = None, workers: int | None = None, parquet: str | None = None,
                  task_articles: int = TASK_ARTICLES) -> None:
@@ -61,15 +76,12 @@ class DaskEngine:
         self.batches = 0
 
     def map(self, tasks: Sequence[Task]) -> list[Encoded]:
-        chunks = [list(tasks[i:i + self.task_articles]) for i in range(0, len(tasks), self.task_articles)]
-        futures = self.client.map(_extract_batch, chunks, pure=False)
-        results = [e for batch in self.client.gather(futures) for e in batch]
-        if self.parquet:
-            from .parquet import write_batch
+        return self.submit(tasks).result()
 
-            write_batch(self.parquet, results, self.run, self.batches)
+    def submit(self, tasks: Sequence[Task]) -> _Batch:
+        chunks = [list(tasks[i:i + self.task_articles]) for i in range(0, len(tasks), self.task_articles)]
         self.batches += 1
-        return results
+        return _Batch(self, self.client.map(_extract_batch, chunks, pure=False), self.batches - 1)
 
     def close(self) -> None:
         self.client.close()

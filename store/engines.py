@@ -21,12 +21,32 @@ from .work import Encoded, extract_encoded
 Task = tuple[Article, tuple[Correction, ...]]
 
 
+class Pending(Protocol):
+    """A batch being extracted; `result()` waits for it."""
+
+    def result(self) -> list[Encoded]: ...
+
+
 class Engine(Protocol):
     batch_size: int
 
     def map(self, tasks: Sequence[Task]) -> list[Encoded]: ...
 
+    def submit(self, tasks: Sequence[Task]) -> Pending:
+        """Start a batch and return at once, so the caller writes the previous batch while workers extract."""
+        ...
+
     def close(self) -> None: ...
+
+
+class Done:
+    """A batch extracted already (in this process)."""
+
+    def __init__(self, results: list[Encoded]) -> None:
+        self.results = results
+
+    def result(self) -> list[Encoded]:
+        return self.results
 
 
 class LocalEngine:
@@ -46,6 +66,9 @@ class LocalEngine:
 
     def map(self, tasks: Sequence[Task]) -> list[Encoded]:
         return [extract_encoded(article, fixes, self.gazetteer) for article, fixes in tasks]
+
+    def submit(self, tasks: Sequence[Task]) -> Pending:
+        return Done(self.map(tasks))
 
     def close(self) -> None:
         pass
@@ -76,9 +99,22 @@ class ProcessEngine:
     def map(self, tasks: Sequence[Task]) -> list[Encoded]:
         return self.pool.map(_run, tasks, chunksize=4)
 
+    def submit(self, tasks: Sequence[Task]) -> Pending:
+        return _Async(self.pool.map_async(_run, tasks, chunksize=4))
+
     def close(self) -> None:
         self.pool.close()
         self.pool.join()
+
+
+class _Async:
+    """A batch running in the pool."""
+
+    def __init__(self, handle) -> None:
+        self.handle = handle
+
+    def result(self) -> list[Encoded]:
+        return self.handle.get()
 
 
 def make_engine(name: str, *, workers: int | None = None, gazetteer: Gazetteer | None = None,
