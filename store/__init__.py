@@ -5,6 +5,9 @@ The plain-function API the dashboard and the CLI call:
     s = store.open("chronomap.db")               # or store.open() for $CHRONOMAP_STORE
     store.ingest(s, articles, progress=print)    # -> IngestReport
     store.events(s)                              # -> DataFrame with extract.table.COLUMNS
+    store.events(s, since="2015-10-01", until="2015-10-31", types=["launch"], bbox=(S, W, N, E), limit=5000)
+    store.event_counts(s, by="day")              # -> period, type, events: a timeline of any size, in SQL
+    store.event_grid(s, cell_degrees=1.0)        # -> lat, lon, events: map cells of any size, in SQL
     store.extractions(s, ["id", ...])            # -> [Extraction]
     store.articles(s)                            # -> [Article]
     store.corpus(s)                              # -> extract.pipeline.Corpus, as build_corpus gives
@@ -21,7 +24,7 @@ from .db import DEFAULT_PATH, Store, StoreError, check, default_path
 from .db import open_store as open
 from .fixes import add_correction, corrections, remove_correction
 from .incremental import IngestReport, Progress, Step, ingest, refresh_if_stale
-from .read import articles, corpus, events, extractions, generation, problems
+from .read import articles, corpus, event_counts, event_grid, events, extractions, generation, problems
 
 
 def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
@@ -31,6 +34,6 @@ def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
     return import_dataset(store, directory, gazetteer)
 
 
-__all__ = ["import_parquet", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+__all__ = ["import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
            "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
            "problems", "refresh_if_stale", "remove_correction"]
