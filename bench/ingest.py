@@ -82,10 +82,20 @@ def read_back(db: Path) -> dict:
     events = store.events(opened)
     events_s = time.perf_counter() - started
     started = time.perf_counter()
+    counts = store.event_counts(opened, by="day")
+    grid = store.event_grid(opened, cell_degrees=1.0)
+    aggregate_s = time.perf_counter() - started
+    month = sorted(events["date_start"].dropna())[len(events) // 2][:7]
+    started = time.perf_counter()
+    window = store.events(opened, since=f"{month}-01", until=f"{month}-31")
+    window_s = time.perf_counter() - started
+    started = time.perf_counter()
     corpus = store.corpus(opened)
     corpus_s = time.perf_counter() - started
     return {"import_s": import_s, "open_s": open_s, "events_s": events_s, "events": len(events),
-            "corpus_s": corpus_s, "articles": len(corpus.articles), "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
+            "aggregate_s": aggregate_s, "days": len(counts), "cells": len(grid), "window_s": window_s,
+            "window": len(window), "corpus_s": corpus_s, "articles": len(corpus.articles),
+            "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
 
 
 def _child(*args: str) -> dict:
@@ -158,6 +168,9 @@ def main() -> None:
               f"{back['import_s']:.2f} s, open {back['open_s']:.3f} s, events table ({back['events']:,} rows) "
               f"{back['events_s']:.2f} s, every extraction (store.corpus) {back['corpus_s']:.2f} s, "
               f"peak {back['peak_mb']:.0f} MB")
+        print(f"aggregated views in SQL: events per day and type ({back['days']:,} rows) and per 1-degree cell "
+              f"({back['cells']:,} cells) {back['aggregate_s']:.3f} s; one month's events ({back['window']:,}) "
+              f"{back['window_s']:.2f} s")
         per = largest["ingest_s"] / largest["articles"]
         refresh_per = largest["refresh_s"] / largest["articles"]
         print("\nextrapolated from the largest run (not measured):")
