@@ -1,8 +1,9 @@
 """Reading articles and their metadata from files, uploads and pasted text.
 
 Formats: Markdown or plain text with an optional YAML front-matter block,
-HTML (text of the page, metadata from <title> and <meta> tags) and JSON
-(an object with `text` and metadata fields). Offsets of everything found
+HTML (text of the page, metadata from <title> and <meta> tags), JSON
+(an object with `text` and metadata fields) and JSON Lines (one such object
+a line, read lazily: archives of any size). Offsets of everything found
 later are into `Article.text`: for text and Markdown files the whole file as
 read, front matter included; for HTML and JSON the article text itself.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +25,7 @@ from .dates import parse_date
 from .records import Article
 
 SUFFIXES = {".md", ".markdown", ".txt", ".text", ".html", ".htm", ".json"}
+LINES_SUFFIXES = {".jsonl", ".ndjson"}  # many articles a file: see `read_lines`
 MAX_BYTES = 20_000_000
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = ("title", "source", "published", "url", "language")
@@ -90,6 +94,35 @@ def load_folder(folder: str | Path) -> tuple[list[Article], list[str]]:
         except ArticleError as error:
             errors.append(str(error))
     return articles, errors
+
+
+def read_lines(lines: Iterable[str | bytes], *, name: str, path: str | None = None) -> Iterator[Article | ArticleError]:
+    """Articles of a JSON Lines stream, one object a line with `text` and the metadata fields, plus an optional
+    `id` (else the stream's name and the line number). A bad line yields an ArticleError naming the line and
+    the others still load; blank lines are skipped."""
+    stem = re.sub(r"[^\w-]+", "-", Path(name).stem).strip("-")[:60] or "lines"
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, bytes):
+            line = _decode(line, name)
+        if not line.strip():
+            continue
+        where = f"{name}, line {number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield ArticleError(f"{where}: not valid JSON ({error.msg})")
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            yield ArticleError(f"{where}: each line must be a JSON object with a 'text' field")
+            continue
+        ident = _clean(data.get("id"))
+        try:
+            article = load_text(data["text"], name=f"{stem}-{number}.txt", path=path,
+                                **{k: data.get(k) for k in _FIELDS if k in data})
+        except ArticleError as error:
+            yield ArticleError(f"{where}: {str(error).split(': ', 1)[-1]}")
+            continue
+        yield replace(article, id=re.sub(r"[^\w.:-]+", "-", ident)[:120]) if ident else article
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -1,4 +1,4 @@
-"""The events table written out for other tools: CSV, GeoJSON (RFC 7946) and KML.
+"""The events table written out for other tools: CSV, GeoJSON (RFC 7946), KML and Parquet.
 
 Each function takes any filtered copy of the events table, so the dashboard,
 the command line and scripts export exactly the rows they show. Geometry
@@ -39,6 +39,23 @@ def to_csv(events: pd.DataFrame) -> str:
         else:
             flat[column] = flat[column].map(_cell)
     return flat.to_csv(index=False)
+
+
+def to_parquet(events: pd.DataFrame) -> bytes:
+    """Apache Parquet for analysis tools (pandas, DuckDB, Spark): list columns stay lists of strings, nested
+    values (places, path, quantities, mentions) are JSON text, as in the CSV."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = events.copy()
+    for column in flat.columns:
+        if column in _NESTED:
+            flat[column] = flat[column].map(lambda v: None if _missing(v) else json.dumps(v, ensure_ascii=False))
+    buffer = io.BytesIO()
+    pq.write_table(pa.Table.from_pandas(flat, preserve_index=False), buffer)
+    return buffer.getvalue()
 
 
 def to_geojson(events: pd.DataFrame, shape_of: ShapeOf | None = None) -> dict[str, Any]:

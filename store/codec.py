@@ -68,27 +68,29 @@ def to_dict(record: Any) -> dict[str, Any]:
 
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
-    """The record of class `cls` that `to_dict` gave `data`."""
-    kwargs: dict[str, Any] = {}
-    for name, how, _default in _fields(cls):
-        if name not in data:
+    """The record of class `cls` that `to_dict` gave `data` (fields it does not know are dropped)."""
+    decoders = _decoders(cls)
+    kwargs = {}
+    for name, value in data.items():
+        how = decoders.get(name, _UNKNOWN)
+        if how is _UNKNOWN:
             continue
-        value = data[name]
-        if value is None:
-            kwargs[name] = None
-        elif how == "date":
-            kwargs[name] = date.fromisoformat(value)
-        elif how == "roles":
-            kwargs[name] = tuple(PlaceRole(r["role"], from_dict(PlaceMention, r["place"])) for r in value)
-        elif how == "span":
-            kwargs[name] = from_dict(Span, value)
-        elif how == "place":
-            kwargs[name] = from_dict(PlaceMention, value)
-        elif how == "tuple":
-            kwargs[name] = tuple(value)
-        else:
-            kwargs[name] = value
+        kwargs[name] = value if how is None or value is None else how(value)
     return cls(**kwargs)
+
+
+_UNKNOWN = object()
+
+
+@cache
+def _decoders(cls: type) -> dict[str, Any]:
+    """Per field, the function that turns its JSON value back (None: taken as it is)."""
+    def roles(value):
+        return tuple(PlaceRole(r["role"], from_dict(PlaceMention, r["place"])) for r in value)
+
+    table = {"date": date.fromisoformat, "roles": roles, "span": lambda v: Span(v["start"], v["end"], v["text"]),
+             "place": lambda v: from_dict(PlaceMention, v), "tuple": tuple, "plain": None}
+    return {name: table[how] for name, how, _default in _fields(cls)}
 
 
 def dumps(records: list[Any]) -> str:

@@ -67,28 +67,19 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
     `force` re-extracts unchanged articles too (after the extraction code changed).
     """
     started = time.perf_counter()
-    gazetteer = gazetteer or (engine.gazetteer if isinstance(engine, LocalEngine) else None) or default_gazetteer()
     engine = engine or LocalEngine(gazetteer)
     report = IngestReport()
     known = dict(store.db.execute("SELECT article_id, content_hash FROM extractions"))
     fixes = corrections_by_article(store)
-    done = 0
-    iterator = iter(articles)
-    while batch := list(itertools.islice(iterator, engine.batch_size)):
-        tasks, hashes = [], {}
-        for article in batch:
-            digest = content_hash(article)
-            if not force and known.get(article.id) == digest:
-                report.unchanged += 1
-                done += 1
-                if progress:
-                    progress(Step(article.id, "unchanged", done, total))
-                continue
-            if article.id in hashes and hashes[article.id] == digest:
-                continue  # the same article twice in one batch: once is enough
-            hashes[article.id] = digest
-            tasks.append((article, tuple(fixes.get(article.id, ()))))
-        for encoded in engine.map(tasks) if tasks else []:
+    counter = {"done": 0}
+
+    def advance(article_id: str, status: str, message: str | None = None) -> None:
+        counter["done"] += 1
+        if progress:
+            progress(Step(article_id, status, counter["done"], total, message))
+
+    def write_all(pending) -> None:
+        for encoded in pending.result():
             status = write(store, encoded)
             known[encoded.article_id] = "" if encoded.failed else encoded.content_hash
             message = None
@@ -97,11 +88,32 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
                 report.failed.append(message)
             else:
                 setattr(report, status, getattr(report, status) + 1)
-            done += 1
-            if progress:
-                progress(Step(encoded.article_id, status, done, total, message))
+            advance(encoded.article_id, status, message)
+
+    # Pipelined: batch k+1 is extracted (by the engine's workers) while batch k is written here.
+    iterator, pending = iter(articles), None
+    while batch := list(itertools.islice(iterator, engine.batch_size)):
+        tasks, hashes = [], {}
+        for article in batch:
+            digest = content_hash(article)
+            if not force and known.get(article.id) == digest:
+                report.unchanged += 1
+                advance(article.id, "unchanged")
+                continue
+            if hashes.get(article.id) == digest:
+                continue  # the same article twice in one batch: once is enough
+            hashes[article.id] = digest
+            tasks.append((article, tuple(fixes.get(article.id, ()))))
+        submitted = engine.submit(tasks) if tasks else None
+        if pending is not None:
+            write_all(pending)
+        pending = submitted
+    if pending is not None:
+        write_all(pending)
     if get_meta(store.db, "events_stale") != "0":
-        report.refresh = event_table.refresh(store, gazetteer)
+        if gazetteer is None:
+            gazetteer = engine.gazetteer if isinstance(engine, LocalEngine) else default_gazetteer()
+        report.refresh = event_table.refresh(store, gazetteer, engine)
     report.events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report

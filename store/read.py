@@ -9,15 +9,79 @@ import pandas as pd
 
 from extract.pipeline import Corpus
 from extract.records import Article, EventMention, Extraction, PlaceMention, TimeExpr
+from extract.table import COLUMNS
 
 from . import codec
 from . import refresh as event_table
 from .db import Store, get_meta
 
 
-def events(store: Store) -> pd.DataFrame:
-    """The events table (columns of `extract.table.COLUMNS`), as of the last completed ingest."""
-    return event_table.read(store)
+def events(store: Store, *, since: str | None = None, until: str | None = None, types: Iterable[str] | None = None,
+           bbox: tuple[float, float, float, float] | None = None, limit: int | None = None) -> pd.DataFrame:
+    """The events table (columns of `extract.table.COLUMNS`), as of the last completed ingest.
+
+    Filters run in SQL on indexed columns, so a view of a large store reads only its rows: `since`/`until`
+    (ISO days) keep events whose days overlap them (undated events are left out by a date filter), `types`
+    event types, `bbox` (south, west, north, east) markers inside it, `limit` the first rows.
+    """
+    if since is None and until is None and types is None and bbox is None and limit is None:
+        return event_table.read(store)
+    where, params = _where(since, until, types, bbox)
+    query = f"SELECT row FROM events{where} ORDER BY position" + (" LIMIT ?" if limit is not None else "")
+    rows = [json.loads(r) for (r,) in store.db.execute(query, [*params, *([limit] if limit is not None else [])])]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+_PERIODS = {"day": "substr(date_start, 1, 10)", "week": "strftime('%Y-W%W', date_start)",
+            "month": "substr(date_start, 1, 7)", "year": "substr(date_start, 1, 4)"}
+
+
+def event_counts(store: Store, by: str = "day", **filters) -> pd.DataFrame:
+    """Events per period (`by`: day, week, month or year, by first day) and type: a timeline of any size
+    store without reading a single event's row. `filters` as for `events` (no `limit`)."""
+    if by not in _PERIODS:
+        raise ValueError(f"by must be one of {', '.join(_PERIODS)}")
+    where, params = _where(**filters)
+    where = where + (" AND " if where else " WHERE ") + "date_start IS NOT NULL"
+    query = (f"SELECT {_PERIODS[by]} AS period, type, count(*) AS events FROM events{where} "
+             "GROUP BY period, type ORDER BY period, type")
+    return pd.DataFrame(store.db.execute(query, params).fetchall(), columns=["period", "type", "events"])
+
+
+def event_grid(store: Store, cell_degrees: float = 1.0, **filters) -> pd.DataFrame:
+    """Events per map cell (`cell_degrees` square, centred): markers for a map of any size store."""
+    where, params = _where(**filters)
+    where = where + (" AND " if where else " WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL"
+    cell = float(cell_degrees)
+    query = (f"SELECT ({_floor('lat / ?')} + 0.5) * ? AS lat, ({_floor('lon / ?')} + 0.5) * ? AS lon, "
+             f"count(*) AS events FROM events{where} GROUP BY 1, 2 ORDER BY events DESC, lat, lon")
+    return pd.DataFrame(store.db.execute(query, [cell] * 8 + params).fetchall(),
+                        columns=["lat", "lon", "events"])
+
+
+def _floor(x: str) -> str:
+    """floor() without SQLite's optional math functions: truncate, minus one below zero."""
+    return f"(CAST({x} AS INTEGER) - (({x}) < CAST({x} AS INTEGER)))"
+
+
+def _where(since: str | None = None, until: str | None = None, types: Iterable[str] | None = None,
+           bbox: tuple[float, float, float, float] | None = None) -> tuple[str, list]:
+    clauses, params = [], []
+    if since is not None:
+        clauses.append("date_end >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("date_start <= ?")
+        params.append(until)
+    if types is not None:
+        types = list(types)
+        clauses.append(f"type IN ({','.join('?' * len(types))})")
+        params.extend(types)
+    if bbox is not None:
+        south, west, north, east = bbox
+        clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params.extend([south, north, west, east])
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def articles(store: Store, ids: Iterable[str] | None = None) -> list[Article]:

@@ -42,8 +42,11 @@ class RefreshStats:
     write_s: float = 0.0
 
 
-def refresh(store: Store, gazetteer: Gazetteer) -> RefreshStats:
-    """Recompute the events table from every stored extraction, in one transaction."""
+def refresh(store: Store, gazetteer: Gazetteer, engine=None) -> RefreshStats:
+    """Recompute the events table from every stored extraction, in one transaction.
+
+    With an `engine` (`store.engines`), the rows of new or changed events are computed by its workers.
+    """
     stats = RefreshStats()
     started = time.perf_counter()
     mentions: list[EventMention] = []
@@ -70,18 +73,26 @@ def refresh(store: Store, gazetteer: Gazetteer) -> RefreshStats:
     stats.merge_s = time.perf_counter() - started
 
     started = time.perf_counter()
-    rows, signatures = [], []
+    rows: list[dict | None] = []
+    signatures, todo = [], []
     for cluster in clusters:
         signature = hashlib.sha1("|".join(whence[id(m)] for m in cluster.mentions).encode()).hexdigest()
         if signature in cached:
             row = json.loads(cached[signature])
             row["denies"], row["disputed_by"] = [], []
-            stats.reused += 1
+            rows.append(row)
         else:
-            row = event_row(cluster, articles, gazetteer)
-            stats.computed += 1
-        rows.append(row)
+            todo.append(len(rows))
+            rows.append(None)
         signatures.append(signature)
+    fresh = [clusters[i] for i in todo]
+    if engine is not None and hasattr(engine, "rows") and len(fresh) > 64:
+        computed = engine.rows(fresh, articles)
+    else:
+        computed = [event_row(c, articles, gazetteer) for c in fresh]
+    for i, row in zip(todo, computed):
+        rows[i] = row
+    stats.computed, stats.reused = len(todo), len(rows) - len(todo)
     link_denials(clusters, rows, per_article)
     stats.rows_s = time.perf_counter() - started
 

@@ -100,3 +100,21 @@ def test_folder_loads_the_good_files_and_reports_the_bad(tmp_path):
 def test_unreadable_file(tmp_path):
     with pytest.raises(ArticleError, match="missing.md: cannot read"):
         load_file(tmp_path / "missing.md")
+
+
+def test_json_lines_give_one_article_a_line_and_name_bad_lines():
+    import json as _json
+
+    from extract.articles import ArticleError, read_lines
+
+    lines = [_json.dumps({"id": "wire 7", "text": "Russia fired missiles on Monday.", "published": "2015-10-07",
+                          "source": "Wire", "url": "https://example.org/a"}).encode(),
+             b"", b"[1, 2]", _json.dumps({"text": "Turkey protested."}), _json.dumps({"text": " "})]
+    out = list(read_lines(lines, name="feed.jsonl", path="in/feed.jsonl"))
+    first, bad, second, empty = out
+    assert (first.id, first.source, first.published.isoformat(), first.url) == \
+        ("wire-7", "Wire", "2015-10-07", "https://example.org/a")
+    assert first.path == "in/feed.jsonl"
+    assert isinstance(bad, ArticleError) and str(bad).startswith("feed.jsonl, line 3: each line must be")
+    assert second.id == "feed-4" and second.published is None and second.problems
+    assert isinstance(empty, ArticleError) and str(empty) == "feed.jsonl, line 5: no article text"

@@ -1,0 +1,1 @@
+"""The `chronomap` command: ingest, export, serve, evaluate, check (see `chronomap --help`)."""

@@ -1,0 +1,169 @@
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import store
+from cli.main import _parser, main, serve_command
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "data" / "articles"
+LINES = [
+    {"id": "wire-1", "text": "Russia launched 26 cruise missiles from the Caspian Sea on Wednesday, the ministry said.",
+     "published": "2015-10-09", "source": "Wire", "title": "Missiles launched"},
+    {"text": "Turkey denied that the missiles crossed its airspace on Thursday.", "published": "2015-10-09"},
+]
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([json.dumps(LINES[0]), "{not json", "", json.dumps(LINES[1])]) + "\n")
+    (tmp_path / "broken.json").write_text('{"title": "no text here"}')
+    return tmp_path
+
+
+def run(*argv, store_path):
+    return main([*argv, "--store", str(store_path)])
+
+
+def test_ingest_reads_folders_and_json_lines_and_names_every_failure(inputs, tmp_path, capsys):
+    db = tmp_path / "s.db"
+    code = run("ingest", "-q", str(ARTICLES), str(inputs / "feed.jsonl"), str(inputs / "broken.json"), store_path=db)
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "articles: 6 read, 4 new, 0 changed, 0 unchanged, 2 failed" in out
+    assert "failed: feed.jsonl, line 2: not valid JSON" in out
+    assert "failed: broken.json: JSON must be an object with a 'text' field" in out
+    with store.open(db) as s:
+        ids = [a.id for a in store.articles(s)]
+        assert ids[-2:] == ["wire-1", "feed-4"] and len(ids) == 4
+        assert store.articles(s, ["wire-1"])[0].title == "Missiles launched"
+        events = len(store.events(s))
+    assert f"events: {events:,} in the store" in out
+
+    assert run("ingest", "-q", str(ARTICLES), str(inputs / "feed.jsonl"), store_path=db) == 1  # the bad line again
+    assert "0 new, 0 changed, 4 unchanged, 1 failed" in capsys.readouterr().out
+    assert run("ingest", "-q", str(ARTICLES), store_path=db) == 0
+
+
+def test_ingest_takes_glob_patterns_and_says_when_nothing_matches(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    assert run("ingest", "-q", str(ARTICLES / "*.md"), store_path=db) == 0
+    assert "2 new" in capsys.readouterr().out
+    assert run("ingest", "-q", str(tmp_path / "nothing" / "*.md"), store_path=db) == 2
+    assert "no article files at" in capsys.readouterr().err
+
+
+def test_the_console_script_reads_standard_input_and_draws_a_progress_bar(tmp_path):
+    db = tmp_path / "s.db"
+    script = Path(sys.executable).parent / "chronomap"
+    stdin = "\n".join(json.dumps(line) for line in LINES)
+    done = subprocess.run([str(script), "ingest", "--store", str(db), "-"], input=stdin, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "CHRONOMAP_STORE": ""})
+    assert done.returncode == 0, done.stderr
+    assert "2 new" in done.stdout
+    assert re.search(r"2article \[\d\d:\d\d, +[\d.]+(s/article|article/s)\]", done.stderr)  # count and rate
+
+    files = subprocess.run([str(script), "ingest", "--store", str(db), str(ARTICLES)], capture_output=True, text=True,
+                           timeout=300)
+    assert files.returncode == 0
+    assert re.search(r"2/2 \[\d\d:\d\d<00:00", files.stderr)  # a total, so a bar with the time left
+
+
+def test_export_writes_every_format(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    assert run("ingest", "-q", str(ARTICLES), store_path=db) == 0
+    capsys.readouterr()
+    with store.open(db) as s:
+        events = store.events(s)
+    assert len(events) > 5
+
+    assert run("export", "-o", str(tmp_path / "e.csv"), store_path=db) == 0
+    assert len(pd.read_csv(tmp_path / "e.csv")) == len(events)
+    assert run("export", "-o", str(tmp_path / "e.parquet"), store_path=db) == 0
+    table = pd.read_parquet(tmp_path / "e.parquet")
+    assert list(table.columns) == list(events.columns) and list(table["id"]) == list(events["id"])
+    assert json.loads(table["mentions"][0]) == events["mentions"][0]
+    assert list(table["sources"][0]) == events["sources"][0]
+    assert run("export", "-f", "kml", "-o", str(tmp_path / "e.kml"), store_path=db) == 0
+    assert ET.parse(tmp_path / "e.kml").getroot().tag.endswith("kml")
+
+    capsys.readouterr()
+    assert run("export", "-f", "geojson", store_path=db) == 0
+    collection = json.loads(capsys.readouterr().out)
+    markers = [f for f in collection["features"] if f["properties"]["geometry_role"] == "marker"]
+    assert collection["type"] == "FeatureCollection" and len(markers) == events["lat"].notna().sum()
+
+
+def test_a_damaged_store_exits_with_3_and_names_the_file(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    db.write_bytes(b"garbage" * 1000)
+    assert run("ingest", "-q", str(ARTICLES), store_path=db) == 3
+    assert run("export", store_path=db) == 3
+    err = capsys.readouterr().err
+    assert str(db) in err and ".recover" in err
+
+
+def test_check_passes_a_sound_store(tmp_path, capsys):
+    db = tmp_path / "s.db"
+    store.open(db).close()
+    assert run("check", store_path=db) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def test_serve_runs_streamlit_on_the_store(tmp_path):
+    args = _parser().parse_args(["serve", "--store", str(tmp_path / "s.db"), "--port", "8600", "--",
+                                 "--server.headless", "true"])
+    command, env = serve_command(args)
+    assert command[1:4] == ["-m", "streamlit", "run"] and Path(command[4]).name == "streamlit_app.py"
+    assert Path(command[4]).exists()
+    assert command[5:] == ["--server.port", "8600", "--server.headless", "true"]
+    assert env["CHRONOMAP_STORE"] == str((tmp_path / "s.db").resolve())
+    assert main(["serve", "--store", str(tmp_path / "missing.db")]) == 3  # said before streamlit starts
+
+
+def test_evaluate_delegates_to_extract_evaluate(tmp_path, capsys):
+    assert main(["evaluate", "dates", str(tmp_path / "missing.jsonl")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+    assert main(["evaluate", "--help"]) == 0
+    assert "python -m extract.evaluate" in capsys.readouterr().out
+
+
+def test_every_option_is_explained():
+    parser = _parser()
+    commands = parser._subparsers._group_actions[0].choices
+    assert {"ingest", "export", "serve", "evaluate", "check", "import-parquet"} <= set(commands)
+    for name, sub in commands.items():
+        for action in sub._actions:
+            if action.option_strings and action.help is not argparse_suppress():
+                assert action.help, f"{name} {action.option_strings} has no help"
+    help_text = io.StringIO()
+    commands["ingest"].print_help(help_text)
+    assert "--engine" in help_text.getvalue() and "Exit status" in help_text.getvalue()
+
+
+def argparse_suppress():
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+def test_dask_ingest_writes_parquet_that_another_store_imports(tmp_path, capsys):
+    first, second, parquet = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "pq"
+    assert run("ingest", "-q", "--engine", "dask", "--workers", "1", "--parquet", str(parquet), str(ARTICLES),
+               store_path=first) == 0
+    assert [p.name for p in parquet.iterdir()] == ["published_day=2015-10-08"]  # both bundled articles' day
+    assert run("import-parquet", str(parquet), store_path=second) == 0
+    assert "2 new" in capsys.readouterr().out
+    with store.open(first) as a, store.open(second) as b:
+        pd.testing.assert_frame_equal(store.events(a), store.events(b))
+    assert run("ingest", "--scheduler", "tcp://127.0.0.1:1", str(ARTICLES), store_path=first) == 2
+    assert "need --engine dask" in capsys.readouterr().err

@@ -1,0 +1,64 @@
+"""Filtered and aggregated reads in SQL give what filtering the whole table in pandas gives."""
+
+import math
+
+import pandas as pd
+import pytest
+
+import store
+
+
+def same(got: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """Same rows in the same order with every column (pandas types an all-empty column of a subset apart)."""
+    assert list(got.columns) == list(expected.columns)
+    assert got["id"].tolist() == expected["id"].tolist()
+    assert got["mentions"].tolist() == expected["mentions"].tolist()
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory, corpus_articles, gazetteer):
+    path = tmp_path_factory.mktemp("read") / "s.db"
+    with store.open(path) as s:
+        store.ingest(s, corpus_articles, gazetteer=gazetteer)
+    s = store.open(path, readonly=True)
+    yield s, store.events(s)
+    s.close()
+
+
+def test_filters_match_pandas(filled):
+    s, table = filled
+    dated = table[table["date_start"].notna()]
+    since, until = "2015-10-07", "2015-10-08"
+    expected = dated[(dated["date_end"] >= since) & (dated["date_start"] <= until)]
+    assert 0 < len(expected) < len(table)
+    same(store.events(s, since=since, until=until), expected.reset_index(drop=True))
+
+    kinds = ["launch", "denial"]
+    same(store.events(s, types=kinds), table[table["type"].isin(kinds)].reset_index(drop=True))
+    box = (30.0, 40.0, 45.0, 60.0)
+    inside = table[table["lat"].between(box[0], box[2]) & table["lon"].between(box[1], box[3])]
+    assert 0 < len(inside) < len(table)
+    same(store.events(s, bbox=box), inside.reset_index(drop=True))
+    assert list(store.events(s, limit=3)["id"]) == list(table["id"][:3])
+
+
+def test_counts_by_period_and_type(filled):
+    s, table = filled
+    counts = store.event_counts(s, by="day")
+    dated = table[table["date_start"].notna()]
+    expected = dated.groupby([dated["date_start"].str[:10], "type"]).size()
+    assert dict(zip(zip(counts["period"], counts["type"]), counts["events"])) == expected.to_dict()
+    months = store.event_counts(s, by="month", types=["launch"])
+    assert set(months["type"]) == {"launch"} and months["events"].sum() == (dated["type"] == "launch").sum()
+    with pytest.raises(ValueError):
+        store.event_counts(s, by="fortnight")
+
+
+def test_map_cells_count_every_placed_event_once(filled):
+    s, table = filled
+    cells = store.event_grid(s, cell_degrees=2.0)
+    placed = table[table["lat"].notna()]
+    assert cells["events"].sum() == len(placed)
+    expected = placed.groupby([(placed["lat"] / 2).map(math.floor), (placed["lon"] / 2).map(math.floor)]).size()
+    got = {(math.floor(lat / 2), math.floor(lon / 2)): n for lat, lon, n in cells.itertuples(index=False)}
+    assert got == expected.to_dict()
