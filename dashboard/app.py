@@ -29,7 +29,7 @@ from . import briefing, ingest
 from . import filters as flt
 from .basemap import airspaces, basemap
 from .mapview import airspace_names, build_map, tooltip_text
-from .overview import DETAIL_LIMIT, overview, place_groups
+from .overview import DETAIL_LIMIT, busiest_paths, overview, place_groups
 from .selected import Backend, selected_panel
 from .timeline import LANES, SELECTION, timeline_chart
 
@@ -99,8 +99,9 @@ def _reader(path: str) -> store.Store:
     return store.open(path, readonly=True)
 
 
-@st.cache_data(show_spinner="Reading events…", max_entries=4)
+@st.cache_resource(show_spinner="Reading events…", max_entries=2)
 def _events(path: str, generation: int) -> pd.DataFrame:
+    """Shared, not copied, by every run and session (a copy of 10,000 rows costs a second): never modified."""
     return store.events(_reader(path))
 
 
@@ -197,12 +198,14 @@ def main() -> None:
                                      default="type", label_visibility="collapsed") or "type"
         st.altair_chart(timeline_chart(view, selected=selected, lanes=lanes, focus=focus), key="timeline",
                         on_select=_on_timeline, selection_mode=SELECTION, width="stretch")
-        st.caption("Colour is the source. Bars are date ranges; diamonds are undated events placed at the date "
-                   "they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
+        st.caption("Darker squares are more events; click one to narrow the time window to it." if overview(view)
+                   else "Colour is the source. Bars are date ranges; diamonds are undated events placed at the "
+                   "date they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
                    "ones; triangles are planned events.")
     with right:
         st.subheader("Map")
-        names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
+        drawn = busiest_paths(view) if overview(view) else view[view["path"].map(lambda p: isinstance(p, list))]
+        names = tuple(sorted({n for row in drawn.itertuples() for n in airspace_names(row)}))
         fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
                          online_tiles=st.session_state.get("v_tiles", False), faded=faded)
         if overview(view):
@@ -247,9 +250,14 @@ def _reset_filters() -> None:
     st.query_params.clear()
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _options(path: str, generation: int) -> flt.Options:
+    return flt.options(_events(path, generation))
+
+
 def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
     events = loaded.events
-    opts = flt.options(events)
+    opts = _options(str(loaded.source.store), loaded.generation)
     _restore_from_url(opts)
     with st.sidebar:
         st.title("Chronomap")
@@ -358,18 +366,18 @@ def _write_url(chosen: flt.Filters) -> None:
 
 def _time_window(view: pd.DataFrame) -> tuple[date, date] | None:
     """A window over the shown events' days, stepped a day at a time; None while it spans them all."""
-    opts = flt.options(view)
-    if not opts.first or not opts.last or opts.first == opts.last:
+    first, last = flt.date_bounds(view)
+    if not first or not last or first == last:
         return None
-    whole = (opts.first, opts.last)
+    whole = (first, last)
     window = st.session_state.get("v_window")
-    if not (isinstance(window, (tuple, list)) and len(window) == 2 and opts.first <= window[0] <= window[1] <= opts.last):
+    if not (isinstance(window, (tuple, list)) and len(window) == 2 and first <= window[0] <= window[1] <= last):
         st.session_state["v_window"] = whole
     play, back, slider, ahead = st.columns([1.4, 1, 12, 1], vertical_alignment="bottom")
     playing = play.toggle("Play", key="v_play", help="Step the window through the days, one a second")
     back.button("◀", key="v_back", help="Move the window a day earlier", on_click=_step, args=(-1, whole))
     ahead.button("▶", key="v_ahead", help="Move the window a day later", on_click=_step, args=(1, whole))
-    lo, hi = slider.slider("Time window: events outside it fade", min_value=opts.first, max_value=opts.last,
+    lo, hi = slider.slider("Time window: events outside it fade", min_value=first, max_value=last,
                            key="v_window", format="D MMM YYYY")
     if playing:
         # Each step redraws the page; without this the whole page would dim while it does.
@@ -489,14 +497,14 @@ def _events_table(view: pd.DataFrame) -> None:
 
 
 def _downloads(view: pd.DataFrame) -> None:
-    """The filtered events for other tools: a spreadsheet, a GIS, Google Earth's time slider."""
+    """The filtered events for other tools: a spreadsheet, a GIS, Google Earth's time slider. Each file is
+    made when its button is clicked, so a page of 10,000 events does not build three exports it may not need."""
     csv, geojson, kml = st.columns(3)
-    csv.download_button("⬇ CSV", exports.to_csv(view), "chronomap-events.csv", "text/csv", key="dl_csv",
+    csv.download_button("⬇ CSV", lambda: exports.to_csv(view), "chronomap-events.csv", "text/csv", key="dl_csv",
                         width="stretch")
-    collection = exports.to_geojson(view, _area_of)
-    geojson.download_button("⬇ GeoJSON", json.dumps(collection, ensure_ascii=False), "chronomap-events.geojson",
-                            "application/geo+json", key="dl_geojson", width="stretch")
-    kml.download_button("⬇ KML", exports.to_kml(view), "chronomap-events.kml",
+    geojson.download_button("⬇ GeoJSON", lambda: json.dumps(exports.to_geojson(view, _area_of), ensure_ascii=False),
+                            "chronomap-events.geojson", "application/geo+json", key="dl_geojson", width="stretch")
+    kml.download_button("⬇ KML", lambda: exports.to_kml(view), "chronomap-events.kml",
                         "application/vnd.google-earth.kml+xml", key="dl_kml", width="stretch")
 
 
@@ -511,8 +519,11 @@ def _area_of(place: dict):
 def _on_timeline() -> None:
     state = st.session_state.get("timeline")
     picked = (state or {}).get("selection", {}).get(SELECTION) or []
-    if picked:
-        st.session_state["selected"] = picked[0].get("id")
+    if picked and picked[0].get("id"):
+        st.session_state["selected"] = picked[0]["id"]
+    elif picked and picked[0].get("day"):  # a day of the counts: the window narrows to it
+        day = pd.Timestamp(picked[0]["day"], unit="ms" if isinstance(picked[0]["day"], (int, float)) else None)
+        st.session_state["v_window"] = (day.date(), day.date())
 
 
 def _on_table() -> None:

@@ -71,9 +71,10 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
                                    style_function=lambda _, c=colour: {"fillColor": c, "color": c, "weight": 1,
                                                                       "dashArray": "4 3", "fillOpacity": 0.13}
                                    ).add_to(crossed_layer)
-            _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded)
+            _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded, labelled=not many)
             bounds.extend((p[0], p[1]) for p in row.path)
-    if many:
+    if many:  # the groups are already a summary: clustering them again would hide their sizes
+        markers_layer = folium.FeatureGroup(name="Events by place")
         for group in place_groups(events):
             _draw_group(group, markers_layer)
             bounds.append((group.lat, group.lon))
@@ -96,6 +97,8 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
             m.options["zoom"] = 6
     elif bounds:
         m.fit_bounds(_box(_focus(bounds)), padding=(30, 30), max_zoom=6)
+    if bounds:
+        m.events_box = _box(bounds)
     return m
 
 
@@ -123,7 +126,8 @@ def airspace_names(row) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, faded: bool = False) -> None:
+def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, faded: bool = False,
+               labelled: bool = True) -> None:
     points = [(p[0], p[1]) for p in row.path]
     tip = f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
     strength = 0.2 if faded else 1.0
@@ -136,7 +140,7 @@ def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, fad
         folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
                        weight=1, fill=True, fill_color=colour, fill_opacity=strength, opacity=strength,
                        interactive=False).add_to(layer)
-    if row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
+    if labelled and row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
         westward = points[-1][1] < points[0][1]  # flipped, so the label never reads upside down
         OfflineTextPath(line, escape(_path_label(row)), center=True, offset=-7, orientation="flip" if westward else 0,
                         attributes={"font-size": "12", "font-weight": "bold", "fill": "#222",

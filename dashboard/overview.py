@@ -15,7 +15,7 @@ import pandas as pd
 from . import style
 
 DETAIL_LIMIT = 1500  # events drawn one by one; beyond it, counts
-PATH_LIMIT = 60  # reported paths drawn in the overview: those with the most sources
+PATH_LIMIT = 30  # reported paths drawn in the overview: those with the most sources
 GROUP_LIMIT = 400  # circles on the overview map; past it, places are pooled on a coarser grid
 
 
@@ -83,14 +83,20 @@ def busiest_paths(events: pd.DataFrame, limit: int = PATH_LIMIT) -> pd.DataFrame
     return with_path.loc[order[:limit]]
 
 
-def daily_counts(events: pd.DataFrame, lanes: str = "type") -> pd.DataFrame:
-    """Events per day and lane (type or source); an event on several sources counts in each source lane."""
+def period_counts(events: pd.DataFrame, lanes: str = "type") -> tuple[pd.DataFrame, str]:
+    """Events per period and lane (type or source), and the period: a day, a week or a month, whichever
+    keeps the chart to a few hundred columns. An event on several sources counts in each source lane."""
     dated = events.dropna(subset=["date_end"])
     day = pd.to_datetime(dated["date_start"].where(dated["date_precision"] != "reported", dated["date_end"])
                          .fillna(dated["date_end"]))
+    span = (day.max() - day.min()).days if len(day) else 0
+    unit = "day" if span <= 180 else "week" if span <= 4 * 366 else "month"
+    if unit == "week":
+        day = day - pd.to_timedelta(day.dt.weekday, unit="D")
+    elif unit == "month":
+        day = day.dt.to_period("M").dt.to_timestamp()
     if lanes == "source":
         frame = pd.DataFrame({"day": day, "lane": dated["sources"]}).explode("lane")
     else:
         frame = pd.DataFrame({"day": day, "lane": dated["type"].map(style.type_name)})
-    counts = frame.groupby(["lane", "day"]).size().rename("events").reset_index()
-    return counts
+    return frame.groupby(["lane", "day"]).size().rename("events").reset_index(), unit

@@ -201,3 +201,12 @@ def test_an_impossible_corrected_date_is_refused_with_its_reason(monkeypatch):
     assert not app.exception
     assert any("Not saved" in e.value and "2015-02-30" in e.value for e in app.error)
     assert _launch_row(app)["corrected"] == []
+
+
+def test_past_the_detail_limit_the_page_shows_counts(monkeypatch):
+    monkeypatch.setattr("dashboard.overview.DETAIL_LIMIT", 5)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert any("more than can be drawn one by one" in i.value for i in app.info)
+    assert any("Darker squares" in c.value for c in app.caption)
+    app.multiselect(key="f_types").set_value(["launch"]).run()  # few enough again: one mark per event
+    assert not app.exception and not any("one by one" in i.value for i in app.info)

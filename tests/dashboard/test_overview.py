@@ -5,7 +5,7 @@ import pytest
 
 from dashboard.basemap import basemap
 from dashboard.mapview import build_map
-from dashboard.overview import DETAIL_LIMIT, GROUP_LIMIT, busiest_paths, daily_counts, overview, place_groups
+from dashboard.overview import DETAIL_LIMIT, GROUP_LIMIT, busiest_paths, overview, period_counts, place_groups
 from dashboard.timeline import timeline_chart
 
 
@@ -51,11 +51,21 @@ def test_the_busiest_paths_are_kept():
     assert list(paths["id"]) == ["e100", "e200"]
 
 
-def test_daily_counts_per_lane():
-    counts = daily_counts(_events(90, CITIES))
-    assert counts["events"].sum() == 90 and set(counts["lane"]) == {"strike", "launch", "statement"}
-    by_source = daily_counts(_events(4, CITIES), lanes="source")
+def test_counts_per_period_and_lane():
+    counts, unit = period_counts(_events(90, CITIES))
+    assert unit == "day" and counts["events"].sum() == 90 and set(counts["lane"]) == {"strike", "launch", "statement"}
+    by_source, _ = period_counts(_events(4, CITIES), lanes="source")
     assert by_source["events"].sum() == 1 + 2 + 3 + 4
+
+
+def test_long_stories_are_counted_by_week_or_month():
+    events = _events(20, CITIES)
+    events.loc[0, ["date_start", "date_end"]] = "2013-01-09"
+    counts, unit = period_counts(events)
+    assert unit == "week" and counts["day"].dt.weekday.eq(0).all()
+    events.loc[0, ["date_start", "date_end"]] = "2009-01-09"
+    counts, unit = period_counts(events)
+    assert unit == "month" and counts["day"].dt.day.eq(1).all() and counts["events"].sum() == 20
 
 
 @pytest.fixture(scope="module")
