@@ -45,9 +45,11 @@ def build_store(articles: int, folder: Path) -> Path:
 
 
 def _idle(page) -> None:
-    """Streamlit shows its running indicator while a script runs; ready is when it has gone."""
+    """While a script runs Streamlit keeps the previous run's elements, marked stale; done when none are left
+    and the map's frame has drawn its marks."""
     page.wait_for_timeout(100)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=120_000)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-interactive").first.wait_for(timeout=120_000)
 
 
 def _ready(page, url: str) -> float:

@@ -373,7 +373,7 @@ def _time_window(view: pd.DataFrame) -> tuple[date, date] | None:
     window = st.session_state.get("v_window")
     if not (isinstance(window, (tuple, list)) and len(window) == 2 and first <= window[0] <= window[1] <= last):
         st.session_state["v_window"] = whole
-    play, back, slider, ahead = st.columns([1.4, 1, 12, 1], vertical_alignment="bottom")
+    play, back, slider, ahead = st.columns([2.4, 1, 11, 1], vertical_alignment="bottom")
     playing = play.toggle("Play", key="v_play", help="Step the window through the days, one a second")
     back.button("◀", key="v_back", help="Move the window a day earlier", on_click=_step, args=(-1, whole))
     ahead.button("▶", key="v_ahead", help="Move the window a day later", on_click=_step, args=(1, whole))
