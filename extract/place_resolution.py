@@ -63,7 +63,7 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     and "Gainesville" settle on Georgia together.
     """
     contained, containers = _containment(text, candidates)
-    keys = [normalize(text[c.start:c.end]) for c in candidates]
+    keys = [_key(text[c.name_start:c.end]) for c in candidates]
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
@@ -212,6 +212,15 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _key(name: str) -> str:
+    """What makes two mentions one name: "Gainesville's" and "northern Gainesville" are "Gainesville",
+    so a possessive or an area word never lets a name count as evidence for itself."""
+    return _normal(_POSSESSIVE.sub("", name))
 
 
 @lru_cache(maxsize=65536)

@@ -249,3 +249,10 @@ def test_names_inside_institutions_and_wars(gazetteer):
     assert texts("He is a veteran of the Gulf War.") == []
     assert "Valley" not in texts("The mounds still stand in the Kanawha Valley.")
     assert [p.name for p in recognise("Schools in Northeast Georgia reopened.", gazetteer)] == ["Georgia"]
+
+
+def test_a_possessive_is_the_same_name_and_no_evidence_for_itself(gazetteer):
+    text = ("Gainesville's mayor and Gainesville's council met Gainesville's schools. "
+            "The fair in Gainesville drew people from Sherman.")
+    found = [p for p in recognise(text, gazetteer) if p.text.startswith("Gainesville")]
+    assert {(p.country_code, round(p.lat)) for p in found} == {("US", 34)}  # Texas, beside Sherman
