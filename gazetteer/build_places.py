@@ -41,6 +41,10 @@ COLUMNS = ("id", "name", "kind", "feature", "lat", "lon", "country_code", "admin
 ALTERNATES_MIN_POPULATION = 15_000
 MAX_ALTERNATE_WORDS = 5
 
+# A division centre within 3 km of a city this large, and this far from the division's middle, is the city's.
+CITY_POINT_POPULATION = 100_000
+CITY_POINT_KM = 50
+
 # Airports worth a name in news: those with an IATA code (scheduled service) and military fields.
 _MILITARY_WORDS = ("air base", "airbase", "air force base", "air station", "army airfield", "naval air")
 
@@ -169,7 +173,7 @@ def _admin1_rows(cities: list[dict[str, Any]], divisions: _Divisions) -> list[Ro
         towns = members[(country, code)]
         lat, lon = _middle(towns)
         centre = centres.get((country, code))
-        if centre and _km(centre, (lat, lon)) < 500:
+        if centre and _km(centre, (lat, lon)) < 500 and not _a_city_point(centre, (lat, lon), towns):
             lat, lon = centre
         geonameid = us_ids.get(code) if country == "US" else None
         rows.append(Row(f"a1:{country}.{code}", name, "region", "ADM1", lat, lon, country, code,
@@ -191,6 +195,17 @@ def _state_centres() -> dict[tuple[str, str], tuple[float, float]]:
             if code:
                 centres.setdefault((country, str(code)), (round(float(lat), 4), round(float(lon), 4)))
     return centres
+
+
+def _a_city_point(centre: tuple[float, float], middle: tuple[float, float], towns: list[dict[str, Any]]) -> bool:
+    """Whether a division's centre point is really the point of one of its cities, far from its middle.
+
+    Some sources pin a state or province on its largest city (New York on New York City,
+    Arequipa on Arequipa), which puts the division a few hundred km from where any map or
+    gazetteer centres it; the middle of its towns' extent stands instead.
+    """
+    return _km(centre, middle) > CITY_POINT_KM and any(
+        t["population"] >= CITY_POINT_POPULATION and _km(centre, (t["latitude"], t["longitude"])) < 3 for t in towns)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -150,6 +150,8 @@ def test_divisions_have_names_codes_and_points(place_rows):
     assert math.hypot(float(texas[4]) - 31.3, float(texas[5]) + 99.3) < 1.5
     assert divisions[("CA", "08")][1] == "Ontario"
     assert divisions[("AU", "02")][1] == "New South Wales"
+    new_york = divisions[("US", "NY")]  # centred on the state, not pinned on New York City
+    assert float(new_york[4]) > 42 and float(new_york[5]) < -75
 
 
 def test_curated_layer_is_clean(curated, features):
