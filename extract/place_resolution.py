@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Gazetteer, Place, normalize
@@ -38,6 +38,7 @@ class Candidate:
             self.name_start = self.start
 
 
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|-|–)\s*$")
 # Prior bonus by kind, on top of log10(population): a country, sea or continent named
 # in news is that, far more often than any namesake town.
@@ -48,10 +49,12 @@ _ALTERNATE_NAME = -1.5
 _NOT_THE_COUNTRY = -20.0
 _IN_FOCUS_COUNTRY = 2.0
 _IN_FOCUS_ADMIN1 = 2.5
+_ADMIN1_SHARE_FULL = 5.0  # a division is the article's focus in full from a third of its named divisions
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
 _CONTAINER_CONFIDENCE = 0.95
+_LISTED = 3.0  # times the share of the names listed beside it that are of the reading's level
 _CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
 
 
@@ -69,6 +72,7 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     support = _admin1_support(candidates, keys)
     choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support))
     context = _Context.of([place for place, _ in choices], keys, support)
+    context.listed = _listed_with(text, candidates, keys, [place for place, _ in choices], contained)
     choices = _choose(candidates, keys, contained, containers, context)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
@@ -82,6 +86,7 @@ class _Context:
     towns: list[tuple[str, Place]]
     support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
     own: dict[str, Counter]  # name -> what its own mentions added to `countries` and `admin1s`
+    listed: dict[str, Counter] = field(default_factory=dict)  # name -> levels of the names listed beside it
 
     @classmethod
     def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
@@ -112,9 +117,39 @@ class _Context:
         total = self.countries.total() - mine[""]
         return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
 
-    def admin1_named(self, division: tuple[str, str], key: str) -> bool:
-        mine = self.own.get(key)
-        return self.admin1s[division] > (mine[division] if mine else 0)
+    def admin1_share(self, division: tuple[str, str], key: str) -> float:
+        """The share of the other names' divisions that are this one: an article listing twenty
+        states is about none of them in particular."""
+        mine = self.own.get(key) or Counter()
+        total = self.admin1s.total() - sum(n for k, n in mine.items() if isinstance(k, tuple))
+        return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
+
+
+def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places: list[Place],
+                 contained: dict[int, Place]) -> dict[str, Counter]:
+    """For each name, the levels (country, state, county, town) of the names listed right beside it.
+
+    Names in one list are things of one kind: in "Colorado, California and Minnesota"
+    California is the state, in "Kenya, Uganda and Georgia" Georgia is the country.
+    """
+    groups = [[0]] if candidates else []
+    for i in range(len(candidates) - 1):
+        gap = text[candidates[i].end:candidates[i + 1].start]
+        if i in contained or len(gap) > 7 or not _LIST_GAP.fullmatch(gap):
+            groups.append([])
+        groups[-1].append(i + 1)
+    listed: dict[str, Counter] = {}
+    for group in groups:
+        levels = Counter(_level(places[i]) for i in group)
+        for i in group if len(group) > 1 else ():
+            mates = listed.setdefault(keys[i], Counter())
+            mates.update(levels)
+            mates[_level(places[i])] -= 1
+    return listed
+
+
+def _level(place: Place) -> str:
+    return place.kind if place.kind in ("country", "city") else place.feature or place.kind
 
 
 def _clear(candidate: Candidate, contained: bool) -> bool:
@@ -202,13 +237,16 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
     if place.admin1 and place.country_code:
         division = (place.country_code, place.admin1)
-        if place.feature != "ADM1" and context.admin1s[division] and context.admin1_named(division, key):
-            score += _IN_FOCUS_ADMIN1
+        if place.feature != "ADM1" and context.admin1s[division]:
+            score += _IN_FOCUS_ADMIN1 * context.admin1_share(division, key)
         others = len(context.support.get(division, set()) - {key})
         score += _CLUSTERED * min(others, 3)
     if place.kind == "city" and any(k != key and abs(t.lat - place.lat) < 2 and _km(t, place) < _NEAR_KM
                                     for k, t in context.towns):
         score += _NEAR_ANCHOR
+    listed = context.listed.get(key)
+    if listed:
+        score += _LISTED * listed[_level(place)] / listed.total()
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score

@@ -256,3 +256,17 @@ def test_a_possessive_is_the_same_name_and_no_evidence_for_itself(gazetteer):
             "The fair in Gainesville drew people from Sherman.")
     found = [p for p in recognise(text, gazetteer) if p.text.startswith("Gainesville")]
     assert {(p.country_code, round(p.lat)) for p in found} == {("US", 34)}  # Texas, beside Sherman
+
+
+def test_names_listed_together_are_of_one_kind(gazetteer):
+    found = recognise("Cases were reported in Missouri, Texas, Iowa, Nevada and Oregon.", gazetteer)
+    assert {(p.kind, p.country_code) for p in found} == {("region", "US")}  # the states, not towns named after them
+    found = recognise("Aid went to Kenya, Uganda and Georgia.", gazetteer)
+    assert [p.kind for p in found] == ["country"] * 3
+
+
+def test_a_state_among_many_named_is_no_focus_for_its_small_towns(gazetteer):
+    text = "Voters in Texas, Ohio, Florida, Iowa and Missouri went to the polls. Turnout in Mexico was low."
+    assert recognise(text, gazetteer)[-1].kind == "country"  # not Mexico, Missouri (pop. 11,000)
+    text = "Storms hit Texas, Ohio, Kansas, Iowa and Missouri. The worst damage was in Nevada."
+    assert recognise(text, gazetteer)[-1].kind == "region"
