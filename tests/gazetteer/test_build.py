@@ -152,6 +152,10 @@ def test_divisions_have_names_codes_and_points(place_rows):
     assert divisions[("AU", "02")][1] == "New South Wales"
     new_york = divisions[("US", "NY")]  # centred on the state, not pinned on New York City
     assert float(new_york[4]) > 42 and float(new_york[5]) < -75
+    ontario = divisions[("CA", "08")]  # between the populous south and the northern towns, not on Lake Huron
+    assert 48 < float(ontario[4]) < 51
+    yukon = divisions[("CA", "12")]  # a source centre far outside the territory's towns is not used
+    assert float(yukon[4]) > 60
 
 
 def test_curated_layer_is_clean(curated, features):
