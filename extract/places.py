@@ -226,6 +226,8 @@ def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
                 continue
             if length == 1 and k > 0 and run[k].text.lower() in _PLACE_HEADS:
                 continue  # "Kanawha Valley": the head belongs to the name before it, not a town called Valley
+            if last.text == "City" and k + length < len(run) and not _a_town_called(text[start:end], places):
+                continue  # "Dublin City Council" is the council of the town Dublin, not of the area "Dublin City"
             whole = length == len(run) or (k == 1 and length == len(run) - 1 and run[0].text.lower() in _AREA_PREFIXES)
             yield _extend(Candidate(start, end, places, "gazetteer", whole_run=whole), text)
             k += length
@@ -307,6 +309,11 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
         return best.population >= 100_000
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
+
+
+def _a_town_called(name: str, places: list[Place]) -> bool:
+    key = normalize(name)
+    return any(p.kind == "city" and normalize(p.name) == key for p in places)
 
 
 def _major_division(places: list[Place]) -> bool:

@@ -270,3 +270,8 @@ def test_a_state_among_many_named_is_no_focus_for_its_small_towns(gazetteer):
     assert recognise(text, gazetteer)[-1].kind == "country"  # not Mexico, Missouri (pop. 11,000)
     text = "Storms hit Texas, Ohio, Kansas, Iowa and Missouri. The worst damage was in Nevada."
     assert recognise(text, gazetteer)[-1].kind == "region"
+
+
+def test_city_before_an_institution_word_belongs_to_the_institution(gazetteer):
+    assert [p.text for p in recognise("The Dublin City Council met on Monday.", gazetteer)] == ["Dublin"]
+    assert [p.text for p in recognise("The Kansas City Council met on Monday.", gazetteer)] == ["Kansas City"]
