@@ -180,8 +180,8 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i in containers:
             results.append((containers[i], _CONTAINER_CONFIDENCE))
             continue
-        if i not in contained and key in chosen:
-            results.append(chosen[key])
+        if i not in contained and key in chosen and chosen[key][0] in candidate.places:
+            results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
         country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
         scored = sorted(((_score(p, key, context, contained.get(i), country_name), n)

@@ -83,6 +83,9 @@ _MODEL_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|anti-s
 # "Anbar province", "Butler county": the division, not a town of the same name.
 _DIVISION_AFTER = re.compile(r"\s+(?P<noun>province|governorate|county|parish|state|district|region|oblast|prefecture)"
                              r"\b(?!\s+(?:of|[A-Z]))")
+# "the state of Washington", "the province of Ontario", "the town of Kalam": the noun says which reading.
+_DIVISION_NOUNS = frozenset({"state", "province", "prefecture", "governorate", "oblast", "emirate"})
+_NOUN_OF_BEFORE = re.compile(rf"\b({'|'.join(sorted(_DIVISION_NOUNS))}|city|town|village)\s+of\s+$", re.IGNORECASE)
 _SHIP_NOUNS = r"(?:ship|ships|vessel|vessels|frigate|frigates|destroyer|destroyers|corvette|corvettes|cruiser|cruisers|carrier|carriers|submarine|submarines|warship|warships|boat|boats)"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 _SHIP_PATTERNS = [
@@ -248,6 +251,11 @@ def _extend(candidate: Candidate, text: str) -> Candidate:
     if airspace and candidate.places[0].kind == "country":
         candidate.end, candidate.rule, candidate.places = airspace.end(), "airspace", candidate.places[:1]
         return candidate
+    noun_before = _NOUN_OF_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+    if noun_before:
+        wanted = ("region", "country") if noun_before.group(1).lower() in _DIVISION_NOUNS else ("city",)
+        candidate.places = [p for p in candidate.places if p.kind in wanted] or candidate.places
+        candidate.evidence = True
     division = _DIVISION_AFTER.match(text, candidate.end)
     if division:
         regions = [p for p in candidate.places if p.kind in ("region", "country")]

@@ -275,3 +275,10 @@ def test_a_state_among_many_named_is_no_focus_for_its_small_towns(gazetteer):
 def test_city_before_an_institution_word_belongs_to_the_institution(gazetteer):
     assert [p.text for p in recognise("The Dublin City Council met on Monday.", gazetteer)] == ["Dublin"]
     assert [p.text for p in recognise("The Kansas City Council met on Monday.", gazetteer)] == ["Kansas City"]
+
+
+def test_a_noun_of_before_a_name_says_which_reading(gazetteer):
+    found = recognise("Officials met in Washington; a case was found in the state of Washington.", gazetteer)
+    assert [(p.name, p.kind) for p in found] == [("Washington", "city"), ("Washington", "region")]
+    [place] = recognise("Rain fell on the town of Victoria overnight.", gazetteer)
+    assert place.kind == "city"
