@@ -87,6 +87,8 @@ class _Context:
     support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
     own: dict[str, Counter]  # name -> what its own mentions added to `countries` and `admin1s`
     listed: dict[str, Counter] = field(default_factory=dict)  # name -> levels of the names listed beside it
+    countries_total: int = 0
+    admin1s_total: int = 0
 
     @classmethod
     def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
@@ -98,30 +100,35 @@ class _Context:
             if not place.country_code:
                 continue
             countries[place.country_code] += 1
-            mine = own.setdefault(key, Counter())
+            mine = own.get(key)
+            if mine is None:
+                mine = own[key] = Counter()
             mine[place.country_code] += 1
-            mine[""] += 1
+            mine[""] += 1  # how many of the name's mentions count for a country
             if place.feature in ("ADM1", "ADM2", "PPL"):
                 admin1s[(place.country_code, place.admin1)] += 1
                 mine[(place.country_code, place.admin1)] += 1
+                mine[None] += 1  # ... and for a division
             if place.kind == "city" or place.feature == "ADM2":
                 towns.append((key, place))
-        return cls(countries, admin1s, towns, support, own)
+        return cls(countries, admin1s, towns, support, own, countries_total=countries.total(),
+                   admin1s_total=admin1s.total())
 
     def country_share(self, code: str, key: str) -> float:
         """The share of the other names' places that lie in a country: a name is no evidence for itself."""
         mine = self.own.get(key)
         if mine is None:
-            total = self.countries.total()
-            return self.countries[code] / total if total else 0.0
-        total = self.countries.total() - mine[""]
+            return self.countries[code] / self.countries_total if self.countries_total else 0.0
+        total = self.countries_total - mine[""]
         return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
 
     def admin1_share(self, division: tuple[str, str], key: str) -> float:
         """The share of the other names' divisions that are this one: an article listing twenty
         states is about none of them in particular."""
-        mine = self.own.get(key) or Counter()
-        total = self.admin1s.total() - sum(n for k, n in mine.items() if isinstance(k, tuple))
+        mine = self.own.get(key)
+        if mine is None:
+            return self.admin1s[division] / self.admin1s_total if self.admin1s_total else 0.0
+        total = self.admin1s_total - mine[None]
         return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
 
 
@@ -140,8 +147,10 @@ def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places
         groups[-1].append(i + 1)
     listed: dict[str, Counter] = {}
     for group in groups:
+        if len(group) < 2:
+            continue
         levels = Counter(_level(places[i]) for i in group)
-        for i in group if len(group) > 1 else ():
+        for i in group:
             mates = listed.setdefault(keys[i], Counter())
             mates.update(levels)
             mates[_level(places[i])] -= 1
@@ -221,17 +230,9 @@ def _inside(place: Place, container: Place) -> bool:
 
 
 def _score(place: Place, key: str, context: _Context, container: Place | None, country_name: bool = False) -> float:
-    if place.id.startswith("cu:") and place.kind == "region":
-        score = _CURATED_REGION
-    else:
-        score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
-        score += _FEATURE_BONUS.get(place.feature, 0.0)
-    own = _normal(place.name)
-    if place.kind == "city" and own != key:
-        if country_name:
-            return score + _NOT_THE_COUNTRY  # "Mexico", "Kuwait", "Panama": the country, never its capital
-        if not own.startswith(key + " "):
-            score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    score, final = _prior(place, key, country_name)
+    if final:
+        return score
     if place.country_code and context.countries[place.country_code]:
         share = context.country_share(place.country_code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
@@ -259,6 +260,33 @@ def _key(name: str) -> str:
     """What makes two mentions one name: "Gainesville's" and "northern Gainesville" are "Gainesville",
     so a possessive or an area word never lets a name count as evidence for itself."""
     return _normal(_POSSESSIVE.sub("", name))
+
+
+_PRIORS: dict[tuple[str, str, bool], tuple[float, bool]] = {}
+
+
+def _prior(place: Place, key: str, country_name: bool) -> tuple[float, bool]:
+    """A reading's score before context, and whether context may change it: remembered, as the
+    same names come back article after article."""
+    cached = _PRIORS.get((place.id, key, country_name))
+    if cached is not None:
+        return cached
+    if place.id.startswith("cu:") and place.kind == "region":
+        score = _CURATED_REGION
+    else:
+        score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
+        score += _FEATURE_BONUS.get(place.feature, 0.0)
+    final = False
+    own = _normal(place.name)
+    if place.kind == "city" and own != key:
+        if country_name:
+            score, final = score + _NOT_THE_COUNTRY, True  # "Mexico", "Kuwait", "Panama": the country, not its capital
+        elif not own.startswith(key + " "):
+            score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    if len(_PRIORS) >= 200_000:
+        _PRIORS.clear()
+    _PRIORS[(place.id, key, country_name)] = score, final
+    return score, final
 
 
 @lru_cache(maxsize=65536)

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -94,6 +95,7 @@ _SHIP_PATTERNS = [
     re.compile(rf"\b(?:USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\s+(?P<names>{_NAME})"),
 ]
 # Every ship pattern needs one of these words: most articles are spared the three scans.
+_SHIP_WINDOW = 200  # characters either side of a ship word: longer than any ship's name and its noun
 _SHIP_WORD = re.compile(rf"\b(?:{_SHIP_NOUNS}|USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\b")
 # "W.Va.", "Kan.", "D.C.": a dotted abbreviation, looked up exactly as written.
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][A-Za-z]{0,4}\.)*")
@@ -180,39 +182,66 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
     lowercase_words = set(_LOWERCASE_WORD.findall(text))
     position = 0
     while match := _RUN.search(text, position):
-        position = match.end()
-        if match.start() in taken_until:
-            position = taken_until[match.start()]
+        start, position = match.span()
+        if start in taken_until:
+            position = taken_until[start]
             continue
-        words = match.group()
-        if " " in words or "-" in words:
-            run = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, match.start(), position)]
-        else:
-            run = [_Token(match.start(), position, words)]
-        if blocked and any(s <= run[0].start < e for s, e in blocked):
+        if blocked and any(s <= start < e for s, e in blocked):
             continue
-        if _is_person(run, text, gazetteer, surnames):
-            surnames.add(_strip_possessive(run[-1].text))
+        info = _run_info(match.group(), gazetteer)
+        if info.person or _after_title(text, start):
+            surnames.add(_strip_possessive(info.tokens[-1].text))
             continue
-        matches = list(_names_in_run(run, text, gazetteer))
-        if not matches and fallback is not None:
-            online = _ask_fallback(run, text, fallback, surnames)
+        if not info.names and fallback is not None:
+            online = _ask_fallback([_Token(start + a, start + b, t) for a, b, t in info.tokens], text, fallback,
+                                   surnames)
             if online:
                 found.append(online)
             continue
-        if not matches and len(run) == 1:
-            demonym = _demonym_place(run[0], text, gazetteer)
+        if not info.names and len(info.tokens) == 1:
+            demonym = _demonym_place(_Token(start, position, info.tokens[0].text), text, gazetteer)
             if demonym:
                 found.append(demonym)
-        for candidate in matches:
-            if _accept(candidate, run, text, gazetteer, surnames, lowercase_words):
+        for name_start, name_end, places, whole in info.names:
+            candidate = _extend(Candidate(start + name_start, start + name_end, list(places), "gazetteer",
+                                          whole_run=whole), text)
+            if _accept(candidate, start, text, gazetteer, surnames, lowercase_words):
                 found.append(candidate)
     found.sort(key=lambda c: c.start)
     return found
 
 
+class _RunInfo(NamedTuple):
+    """What a run's words say whatever surrounds them: kept per run, since news repeats its names."""
+
+    tokens: tuple[_Token, ...]  # offsets from the run's start
+    names: tuple[tuple[int, int, tuple[Place, ...], bool], ...]  # start, end, readings, whether the whole run
+    person: bool  # a given name then a surname, or a title first ("President Obama")
+
+
+_RUN_CACHE_SIZE = 50_000
+_run_cache: WeakKeyDictionary[Gazetteer, dict[str, _RunInfo]] = WeakKeyDictionary()
+
+
+def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
+    cache = _run_cache.get(gazetteer)
+    if cache is None:
+        cache = _run_cache[gazetteer] = {}
+    info = cache.get(words)
+    if info is None:
+        if len(cache) >= _RUN_CACHE_SIZE:
+            cache.clear()
+        if " " in words or "-" in words:
+            run = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(words)]
+        else:
+            run = [_Token(0, len(words), words)]
+        info = cache[words] = _RunInfo(tuple(run), tuple(_names_in_run(run, words, gazetteer)),
+                                       _named_person(run, words, gazetteer))
+    return info
+
+
 def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
-    """Longest gazetteer names inside a run, left to right, with area prefixes, airspace and division nouns."""
+    """Longest gazetteer names inside a run, left to right: (start, end, readings, whether the whole run)."""
     k = 0
     limit = min(gazetteer.max_name_tokens, 6)
     while k < len(run):
@@ -232,7 +261,7 @@ def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
             if last.text == "City" and k + length < len(run) and not _a_town_called(text[start:end], places):
                 continue  # "Dublin City Council" is the council of the town Dublin, not of the area "Dublin City"
             whole = length == len(run) or (k == 1 and length == len(run) - 1 and run[0].text.lower() in _AREA_PREFIXES)
-            yield _extend(Candidate(start, end, places, "gazetteer", whole_run=whole), text)
+            yield start, end, tuple(places), whole
             k += length
             break
         else:
@@ -275,7 +304,7 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
     return [p for p in places if not p.metonym] if places and not places[0].metonym else []
 
 
-def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str],
+def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazetteer, surnames: set[str],
             lowercase_words: set[str]) -> bool:
     """Whether a matched name is a place here, from its strongest reading and the evidence around it."""
     best = candidate.places[0]
@@ -285,7 +314,7 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     # Inside a run ("Clarke County Superior Court"), a civic word after a name names the institution, not the place.
-    previous = text[run[0].start:candidate.start].split()
+    previous = text[run_start:candidate.start].split()
     inner = bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
     candidate.evidence = candidate.evidence or bool(
         _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
@@ -336,11 +365,14 @@ def _spelling_of(word: str, name: str) -> bool:
     return word == name or SequenceMatcher(None, word, name).ratio() >= 0.8
 
 
-def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str]) -> bool:
-    """A run that names a person: after a title ("President Obama"), or a given name then a surname."""
-    title = _WORD_BEFORE.search(text, max(0, run[0].start - 16), run[0].start)
-    if title and title.group(1).lower() in _PERSON_TITLES:
-        return True
+def _after_title(text: str, start: int) -> bool:
+    """Whether a run follows a person's title ("President Obama", "Gov. Perry")."""
+    title = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return bool(title) and title.group(1).lower() in _PERSON_TITLES
+
+
+def _named_person(run: list[_Token], text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a run's words name a person: a title first ("President Obama"), or a given name then a surname."""
     words = [t.text for t in run]
     if words[0].lower() in _PERSON_TITLES and len(words) > 1 and words[0] not in _SHORT_FORMS:
         return True
@@ -408,10 +440,17 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _ship_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    if not _SHIP_WORD.search(text):
-        return spans
-    for pattern in _SHIP_PATTERNS:
-        for match in pattern.finditer(text):
-            spans.append((match.start("names"), match.end("names")))
-    return spans
+    """Names of ships, looked for only around the words that every ship pattern needs."""
+    windows: list[list[int]] = []
+    for word in _SHIP_WORD.finditer(text):
+        start, end = max(0, word.start() - _SHIP_WINDOW), word.end() + _SHIP_WINDOW
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    spans = set()
+    for start, end in windows:
+        for pattern in _SHIP_PATTERNS:
+            for match in pattern.finditer(text, start, min(end, len(text))):
+                spans.add((match.start("names"), match.end("names")))
+    return sorted(spans)
