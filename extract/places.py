@@ -198,8 +198,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
             if online:
                 found.append(online)
             continue
-        if not info.names and len(info.tokens) == 1:
-            demonym = _demonym_place(_Token(start, position, info.tokens[0].text), text, gazetteer)
+        if info.demonym is not None:
+            demonym = _demonym_place(_Token(start, position, info.tokens[0].text), text, info.demonym)
             if demonym:
                 found.append(demonym)
         for name_start, name_end, places, whole in info.names:
@@ -217,6 +217,7 @@ class _RunInfo(NamedTuple):
     tokens: tuple[_Token, ...]  # offsets from the run's start
     names: tuple[tuple[int, int, tuple[Place, ...], bool], ...]  # start, end, readings, whether the whole run
     person: bool  # a given name then a surname, or a title first ("President Obama")
+    demonym: Place | None  # the country of a lone word that names no place but is a demonym ("Turkish")
 
 
 _RUN_CACHE_SIZE = 50_000
@@ -235,8 +236,9 @@ def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
             run = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(words)]
         else:
             run = [_Token(0, len(words), words)]
-        info = cache[words] = _RunInfo(tuple(run), tuple(_names_in_run(run, words, gazetteer)),
-                                       _named_person(run, words, gazetteer))
+        names = tuple(_names_in_run(run, words, gazetteer))
+        demonym = gazetteer.demonym(_strip_possessive(words)) if not names and len(run) == 1 else None
+        info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym)
     return info
 
 
@@ -389,14 +391,13 @@ def _named_person(run: list[_Token], text: str, gazetteer: Gazetteer) -> bool:
     return not first or first[0].kind not in ("country", "region") or given >= 0.05
 
 
-def _demonym_place(token: _Token, text: str, gazetteer: Gazetteer) -> Candidate | None:
+def _demonym_place(token: _Token, text: str, country: Place) -> Candidate | None:
     """"Turkish airspace", "a Syrian town": the country, when a demonym qualifies a place noun."""
-    country = gazetteer.demonym(_strip_possessive(token.text))
-    noun = _DEMONYM_PLACE.match(text, token.end) if country else None
-    if country and not noun and _COORDINATED_AIRSPACE.match(text, token.end):
+    noun = _DEMONYM_PLACE.match(text, token.end)
+    if not noun and _COORDINATED_AIRSPACE.match(text, token.end):
         return Candidate(token.start, token.end, [country], "airspace", whole_run=True, evidence=True)
     if not noun:
-        if country and not _sentence_initial(text, token.start):
+        if not _sentence_initial(text, token.start):
             return Candidate(token.start, token.end, [country], "adjective", whole_run=True)
         return None
     rule = "airspace" if noun.group("noun") in ("airspace", "skies") else "demonym"
