@@ -13,7 +13,9 @@ A first-level division's point is halfway between aigeodb's centre, where the co
 and the centre lies among the division's towns, and the middle of its towns' extent: the
 one leans towards where people live, the other towards outlying towns; on annotated news
 (GeoNames' and Wikipedia's points) the halfway point errs less than either. Without a
-usable centre (or one pinned on a big city), the middle alone. A second-level division's is the mean of its towns. A division's population is the sum of its towns'.
+usable centre (or one pinned on a big city), the middle alone. A second-level division's point
+is the middle of its towns' extent, which errs less than their mean (a county's towns crowd
+round its seat). A division's population is the sum of its towns'.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import fmean
 from typing import Any
 
 from gazetteer.abbreviations import ADMIN1_ALIASES, CITY_ALIASES
@@ -241,8 +242,8 @@ def _admin2_rows(cities: list[dict[str, Any]], divisions: _Divisions) -> list[Ro
     rows = []
     for (country, code, name), towns in sorted(members.items()):
         slug = normalize(name).replace(" ", "-")
-        rows.append(Row(f"a2:{country}.{code}.{slug}", name, "region", "ADM2",
-                        fmean(t["latitude"] for t in towns), fmean(t["longitude"] for t in towns), country, code,
+        lat, lon = _middle(towns)
+        rows.append(Row(f"a2:{country}.{code}.{slug}", name, "region", "ADM2", lat, lon, country, code,
                         sum(t["population"] for t in towns)))
     return rows
 

@@ -240,3 +240,10 @@ def test_build_reproduces_the_shipped_files(tmp_path, features):
     for new, old in zip(rebuilt, features):
         new_shape, old_shape = shape(new["geometry"]), shape(old["geometry"])
         assert new_shape.symmetric_difference(old_shape).area <= 0.01 * old_shape.area + 1e-4
+
+
+def test_a_division_is_centred_on_the_middle_of_its_towns_not_their_mean():
+    from gazetteer.build_places import _middle
+
+    towns = [{"latitude": lat, "longitude": lon} for lat, lon in [(10, 20), (10.1, 20.1), (10.2, 20), (12, 22)]]
+    assert _middle(towns) == pytest.approx((11.0, 21.0))  # the mean, pulled to the seat, would be (10.6, 20.5)
