@@ -10,10 +10,10 @@ Sources, all packaged on PyPI (see the README for licences):
   point and the GeoNames admin1 code (as FIPS or ISO code).
 
 A first-level division's point is halfway between aigeodb's centre, where the codes join
-and the centre lies among the division's towns, and the middle of its towns' extent: the
-one leans towards where people live, the other towards outlying towns; on annotated news
-(GeoNames' and Wikipedia's points) the halfway point errs less than either. Without a
-usable centre (or one pinned on a big city), the middle alone. A second-level division's point
+and the centre lies among the division's towns, and the centroid of the outline round its
+towns: the one leans towards where people live, the other towards the shape's centre; on
+annotated news (GeoNames' and Wikipedia's points) the halfway point errs less than either.
+Without a usable centre (or one pinned on a big city), the centroid alone. A second-level division's point
 is the middle of its towns' extent, which errs less than their mean (a county's towns crowd
 round its seat). A division's population is the sum of its towns'.
 """
@@ -174,9 +174,9 @@ def _admin1_rows(cities: list[dict[str, Any]], divisions: _Divisions) -> list[Ro
     rows = []
     for (country, code), name in sorted(divisions.admin1.items()):
         towns = members[(country, code)]
-        lat, lon = _middle(towns)
+        lat, lon = _hull_centre(towns)
         centre = centres.get((country, code))
-        if centre and _among(centre, towns) and not _a_city_point(centre, (lat, lon), towns):
+        if centre and _among(centre, towns) and not _a_city_point(centre, _middle(towns), towns):
             lat, lon = (centre[0] + lat) / 2, (centre[1] + lon) / 2
         geonameid = us_ids.get(code) if country == "US" else None
         rows.append(Row(f"a1:{country}.{code}", name, "region", "ADM1", lat, lon, country, code,
@@ -222,6 +222,14 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     p1, p2 = math.radians(a[0]), math.radians(b[0])
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _hull_centre(towns: list[dict[str, Any]]) -> tuple[float, float]:
+    """The centroid of the outline round a division's towns: its shape's centre, as far as towns draw it."""
+    from shapely.geometry import MultiPoint
+
+    centroid = MultiPoint([(t["longitude"], t["latitude"]) for t in towns]).convex_hull.centroid
+    return round(centroid.y, 6), round(centroid.x, 6)
 
 
 def _middle(towns: list[dict[str, Any]]) -> tuple[float, float]:
