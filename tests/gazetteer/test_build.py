@@ -247,3 +247,12 @@ def test_a_division_is_centred_on_the_middle_of_its_towns_not_their_mean():
 
     towns = [{"latitude": lat, "longitude": lon} for lat, lon in [(10, 20), (10.1, 20.1), (10.2, 20), (12, 22)]]
     assert _middle(towns) == pytest.approx((11.0, 21.0))  # the mean, pulled to the seat, would be (10.6, 20.5)
+
+
+def test_a_state_outline_is_centred_on_its_shape_not_on_where_its_towns_crowd():
+    from gazetteer.build_places import _hull_centre
+
+    square = [(0, 0), (0, 4), (4, 0), (4, 4)]
+    crowd = [(0.1 * i, 0.1 * i) for i in range(1, 10)]  # many towns in one corner
+    towns = [{"latitude": lat, "longitude": lon} for lat, lon in square + crowd]
+    assert _hull_centre(towns) == pytest.approx((2.0, 2.0))
