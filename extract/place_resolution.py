@@ -278,7 +278,7 @@ def _prior(place: Place, key: str, country_name: bool) -> tuple[float, bool]:
         score += _FEATURE_BONUS.get(place.feature, 0.0)
     final = False
     own = _normal(place.name)
-    if place.kind == "city" and own != key:
+    if place.kind == "city" and own != key and own != _spelled_out(key):
         if country_name:
             score, final = score + _NOT_THE_COUNTRY, True  # "Mexico", "Kuwait", "Panama": the country, not its capital
         elif not own.startswith(key + " "):
@@ -287,6 +287,15 @@ def _prior(place: Place, key: str, country_name: bool) -> tuple[float, bool]:
         _PRIORS.clear()
     _PRIORS[(place.id, key, country_name)] = score, final
     return score, final
+
+
+_SHORT_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _spelled_out(key: str) -> str:
+    """"st petersburg" as "saint petersburg": a short form is the place's own name, not an alternate one."""
+    head, _, rest = key.partition(" ")
+    return f"{_SHORT_FORMS[head]} {rest}" if rest and head in _SHORT_FORMS else key
 
 
 @lru_cache(maxsize=65536)

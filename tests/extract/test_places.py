@@ -282,3 +282,8 @@ def test_a_noun_of_before_a_name_says_which_reading(gazetteer):
     assert [(p.name, p.kind) for p in found] == [("Washington", "city"), ("Washington", "region")]
     [place] = recognise("Rain fell on the town of Victoria overnight.", gazetteer)
     assert place.kind == "city"
+
+
+def test_a_short_form_of_saint_is_the_place_own_name(gazetteer):
+    found = recognise("A U.S. airline based in New York will fly to Moscow and St. Petersburg in Russia.", gazetteer)
+    assert {p.text: p.country_code for p in found}["St. Petersburg"] == "RU"
