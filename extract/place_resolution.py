@@ -53,6 +53,8 @@ _ADMIN1_SHARE_FULL = 5.0  # a division is the article's focus in full from a thi
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
+_COUNTY_WORDS = (" county", " parish")
+_IN_NAMED_COUNTY = 4.0  # a bare name whose county the article names ("DeKalb", "DeKalb County") lies in its state
 _CONTAINER_CONFIDENCE = 0.95
 _LISTED = 3.0  # times the share of the names listed beside it that are of the reading's level
 _CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
@@ -67,6 +69,7 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     """
     contained, containers = _containment(text, candidates)
     keys = [_key(text[c.name_start:c.end]) for c in candidates]
+    _add_named_counties(candidates, keys)
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
@@ -89,6 +92,7 @@ class _Context:
     listed: dict[str, Counter] = field(default_factory=dict)  # name -> levels of the names listed beside it
     countries_total: int = 0
     admin1s_total: int = 0
+    counties: dict[str, Place] = field(default_factory=dict)  # "dekalb" -> the county "DeKalb County" means
 
     @classmethod
     def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
@@ -96,9 +100,12 @@ class _Context:
         admin1s: Counter = Counter()
         own: dict[str, Counter] = {}
         towns = []
+        counties = {}
         for place, key in zip(places, keys):
             if not place.country_code:
                 continue
+            if place.feature == "ADM2" and key.endswith(_COUNTY_WORDS):
+                counties[key.rsplit(" ", 1)[0]] = place
             countries[place.country_code] += 1
             mine = own.get(key)
             if mine is None:
@@ -112,7 +119,7 @@ class _Context:
             if place.kind == "city" or place.feature == "ADM2":
                 towns.append((key, place))
         return cls(countries, admin1s, towns, support, own, countries_total=countries.total(),
-                   admin1s_total=admin1s.total())
+                   admin1s_total=admin1s.total(), counties=counties)
 
     def country_share(self, code: str, key: str) -> float:
         """The share of the other names' places that lie in a country: a name is no evidence for itself."""
@@ -130,6 +137,18 @@ class _Context:
             return self.admin1s[division] / self.admin1s_total if self.admin1s_total else 0.0
         total = self.admin1s_total - mine[None]
         return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
+
+
+def _add_named_counties(candidates: list[Candidate], keys: list[str]) -> None:
+    """Let a bare name mean the county the article also names in full: local news says
+    "DeKalb" for DeKalb County once it has named it."""
+    counties = {key.rsplit(" ", 1)[0]: i for i, key in enumerate(keys) if key.endswith(_COUNTY_WORDS)}
+    for candidate, key in zip(candidates, keys):
+        i = counties.get(key)
+        if i is not None:
+            known = {p.id for p in candidate.places}
+            candidate.places = [*candidate.places,
+                                *(p for p in candidates[i].places if p.feature == "ADM2" and p.id not in known)]
 
 
 def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places: list[Place],
@@ -248,6 +267,9 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     listed = context.listed.get(key)
     if listed:
         score += _LISTED * listed[_level(place)] / listed.total()
+    county = context.counties.get(key)
+    if county is not None and place.admin1 == county.admin1 and place.country_code == county.country_code:
+        score += _IN_NAMED_COUNTY
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score

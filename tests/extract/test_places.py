@@ -287,3 +287,9 @@ def test_a_noun_of_before_a_name_says_which_reading(gazetteer):
 def test_a_short_form_of_saint_is_the_place_own_name(gazetteer):
     found = recognise("A U.S. airline based in New York will fly to Moscow and St. Petersburg in Russia.", gazetteer)
     assert {p.text: p.country_code for p in found}["St. Petersburg"] == "RU"
+
+
+def test_a_bare_name_means_the_county_the_article_names_in_full(gazetteer):
+    found = recognise("Commissioners of DeKalb County met near Atlanta. Voters in DeKalb backed the budget.", gazetteer)
+    assert [(p.text, p.name, p.country_code) for p in found][-1] == ("DeKalb", "DeKalb County", "US")
+    assert {p.place_id for p in found if "DeKalb" in p.text} == {"a2:US.GA.dekalb-county"}
