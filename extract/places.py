@@ -199,7 +199,8 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
                 found.append(online)
             continue
         if info.demonym is not None:
-            demonym = _demonym_place(_Token(start, position, info.tokens[0].text), text, info.demonym)
+            end, country = info.demonym
+            demonym = _demonym_place(_Token(start, start + end, ""), text, country)
             if demonym:
                 found.append(demonym)
         for name_start, name_end, places, whole in info.names:
@@ -217,7 +218,7 @@ class _RunInfo(NamedTuple):
     tokens: tuple[_Token, ...]  # offsets from the run's start
     names: tuple[tuple[int, int, tuple[Place, ...], bool], ...]  # start, end, readings, whether the whole run
     person: bool  # a given name then a surname, or a title first ("President Obama")
-    demonym: Place | None  # the country of a lone word that names no place but is a demonym ("Turkish")
+    demonym: tuple[int, Place] | None  # where a demonym ends, and its country ("Sri Lankan", "American Red Cross")
 
 
 _RUN_CACHE_SIZE = 50_000
@@ -237,7 +238,14 @@ def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
         else:
             run = [_Token(0, len(words), words)]
         names = tuple(_names_in_run(run, words, gazetteer))
-        demonym = gazetteer.demonym(_strip_possessive(words)) if not names and len(run) == 1 else None
+        demonym = None
+        if not (names and names[0][0] == 0):
+            whole = gazetteer.demonym(_strip_possessive(words))  # "Sri Lankan", "South Ossetian"
+            if whole is not None:
+                demonym = (len(words), whole)
+            elif len(run) > 1 and run[1].text.lower() not in _PERSON_TITLES:  # not "Syrian President Assad"
+                first = gazetteer.demonym(run[0].text)
+                demonym = (run[0].end, first) if first is not None else None
         info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym)
     return info
 

@@ -293,3 +293,9 @@ def test_a_bare_name_means_the_county_the_article_names_in_full(gazetteer):
     found = recognise("Commissioners of DeKalb County met near Atlanta. Voters in DeKalb backed the budget.", gazetteer)
     assert [(p.text, p.name, p.country_code) for p in found][-1] == ("DeKalb", "DeKalb County", "US")
     assert {p.place_id for p in found if "DeKalb" in p.text} == {"a2:US.GA.dekalb-county"}
+
+
+def test_a_demonym_opening_a_name_is_an_adjectival_mention(gazetteer):
+    found = recognise("He worked for American Electric Power and the Sri Lankan army.", gazetteer)
+    assert [(p.text, p.name, p.rule) for p in found] == [("American", "United States", "adjective"),
+                                                         ("Sri Lankan", "Sri Lanka", "adjective")]
