@@ -115,7 +115,8 @@ COMMON_WORDS = frozenset(
     church hospital department center centre city county street road avenue park lake river hall man god
     best green golden olympic delta liberal media early late north south east west
     january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter fall christmas easter
+    halloween thanksgiving human metro""".split()
 )
 _PERSON_TITLES = frozenset(
     """president minister secretary general major captain admiral colonel lieutenant commander sergeant
@@ -125,6 +126,8 @@ _PERSON_TITLES = frozenset(
     st professor prof attorney sheriff councilman councilwoman commissioner superintendent principal""".split()
 )
 _SPEECH_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|stated)\b")
+_ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency)\b")
+_VEHICLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|from|into|to|toward|towards|of|across|around|throughout|between|via|through|"
     r"across|within|beyond|inside|downtown|visit|visited|visiting)\s+(?:the\s+|downtown\s+|nearby\s+|suburban\s+)?$",
@@ -339,6 +342,8 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
         return False  # "Iskander missiles", "the Gulf War": a weapon or a war named after a place
     given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
     personal = max(given, surname)
+    if word and best.kind != "country" and (_ADMINISTRATION_AFTER.match(after) or _VEHICLE_BEFORE.search(before)):
+        return False  # "the Obama administration", "a 1992 Toyota": a president's government, a car's make
     if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
         return False  # "Washington said", "Obama said": the person
     if word and best.kind in ("city", "region") and not candidate.evidence and not _spelling_of(word, best.name):

@@ -299,3 +299,12 @@ def test_a_demonym_opening_a_name_is_an_adjectival_mention(gazetteer):
     found = recognise("He worked for American Electric Power and the Sri Lankan army.", gazetteer)
     assert [(p.text, p.name, p.rule) for p in found] == [("American", "United States", "adjective"),
                                                          ("Sri Lankan", "Sri Lanka", "adjective")]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics of the Obama administration spoke.",
+    "A 1992 Toyota hit a parked van.",
+    "The Spring Festival opened at the Metro Police headquarters on Christmas Eve.",
+])
+def test_presidents_cars_seasons_and_holidays_are_not_places(gazetteer, text):
+    assert names(text, gazetteer) == []
