@@ -454,17 +454,18 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _ship_spans(text: str) -> list[tuple[int, int]]:
-    """Names of ships, looked for only around the words that every ship pattern needs."""
-    windows: list[list[int]] = []
-    for word in _SHIP_WORD.finditer(text):
-        start, end = max(0, word.start() - _SHIP_WINDOW), word.end() + _SHIP_WINDOW
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
+    """Names of ships: before a ship noun ("the Admiral Essen frigate"), after one or a prefix ("USS Cole"),
+    looked for only where a ship word is."""
+    before, after = _SHIP_PATTERNS[0], _SHIP_PATTERNS[1:]
     spans = set()
-    for start, end in windows:
-        for pattern in _SHIP_PATTERNS:
-            for match in pattern.finditer(text, start, min(end, len(text))):
+    window_end = -1
+    for word in _SHIP_WORD.finditer(text):
+        for pattern in after:
+            if match := pattern.match(text, word.start()):
+                spans.add((match.start("names"), match.end("names")))
+        if word.start() > window_end:  # one scan for names before the ship nouns close together
+            start = max(0, word.start() - _SHIP_WINDOW)
+            window_end = word.start() + _SHIP_WINDOW
+            for match in before.finditer(text, start, min(window_end + 20, len(text))):
                 spans.add((match.start("names"), match.end("names")))
     return sorted(spans)
