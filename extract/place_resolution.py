@@ -212,11 +212,16 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
             results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
         country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
-        scored = sorted(((_score(p, key, context, contained.get(i), country_name), n)
-                         for n, p in enumerate(candidate.places)),
-                        key=lambda s: (-s[0], s[1]))
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
-        result = (candidate.places[scored[0][1]], round(1 - 0.5 * math.exp(-margin), 2))
+        container = contained.get(i)
+        best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
+        for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
+            score = _score(place, key, context, container, country_name)
+            if score > best_score:
+                best, best_score, runner_up = place, score, best_score
+            elif score > runner_up:
+                runner_up = score
+        margin = best_score - runner_up if len(candidate.places) > 1 else 4.0
+        result = (best, round(1 - 0.5 * math.exp(-margin), 2))
         if i not in contained:
             chosen[key] = result
         results.append(result)
