@@ -126,6 +126,10 @@ _PERSON_TITLES = frozenset(
     st professor prof attorney sheriff councilman councilwoman commissioner superintendent principal""".split()
 )
 _SPEECH_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|stated)\b")
+# A place name before these is a town's: "a Lebanon woman", "Palestine Independent School District"
+# (a country's people are "Lebanese", its schools are not a district's).
+_LOCAL_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|"
+                          r"(?:Independent\s+)?School\s+District)\b")
 _ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency)\b")
 _VEHICLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(
@@ -303,6 +307,11 @@ def _extend(candidate: Candidate, text: str) -> Candidate:
         regions = [p for p in candidate.places if p.kind in ("region", "country")]
         if regions:
             candidate.end, candidate.places, candidate.evidence = division.end("noun"), regions, True
+    elif candidate.places[0].kind == "country" and _LOCAL_AFTER.match(text, candidate.end) and \
+            _spelled_in_full(text[candidate.start:candidate.end]):
+        towns = [p for p in candidate.places if p.kind == "city" or p.feature == "ADM2"]
+        if towns:  # "a Lebanon woman": a nation would take "Lebanese"
+            candidate.places, candidate.evidence = towns, True
     return candidate
 
 
@@ -361,6 +370,11 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     if word and _sentence_initial(text, candidate.start) and not candidate.evidence:
         return best.population >= 100_000
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
+
+
+def _spelled_in_full(name: str) -> bool:
+    """A name in words ("Lebanon"), not an abbreviation ("U.S.", "UK") that only a country goes by."""
+    return "." not in name and not name.isupper()
 
 
 def _a_town_called(name: str, places: list[Place]) -> bool:

@@ -308,3 +308,10 @@ def test_a_demonym_opening_a_name_is_an_adjectival_mention(gazetteer):
 ])
 def test_presidents_cars_seasons_and_holidays_are_not_places(gazetteer, text):
     assert names(text, gazetteer) == []
+
+
+def test_a_country_name_before_woman_or_school_district_is_a_town(gazetteer):
+    [place] = recognise("Police arrested a Lebanon woman on Friday.", gazetteer)
+    assert (place.kind, place.country_code) == ("city", "US")
+    [place] = recognise("Police arrested a U.S. man on Friday.", gazetteer)
+    assert place.kind == "country"
