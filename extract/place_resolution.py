@@ -28,7 +28,7 @@ class Candidate:
     start: int
     end: int
     places: list[Place]
-    rule: str  # gazetteer, airspace, demonym, abbreviation, online
+    rule: str  # gazetteer, airspace, demonym, adjective, abbreviation, online, nearby
     whole_run: bool = True  # the name is the whole capitalised run, not part of a longer one
     evidence: bool = False  # context says "a place" (preposition, containing place, area word)
     name_start: int = -1  # where the name itself starts, after an area word ("northern Iraq")
@@ -53,6 +53,7 @@ _ADMIN1_SHARE_FULL = 5.0  # a division is the article's focus in full from a thi
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
+_NEARBY_CONFIDENCE = 0.5
 _COUNTY_WORDS = (" county", " parish")
 _IN_NAMED_COUNTY = 4.0  # a bare name whose county the article names ("DeKalb", "DeKalb County") lies in its state
 _CONTAINER_CONFIDENCE = 0.95
@@ -77,6 +78,7 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     context = _Context.of([place for place, _ in choices], keys, support)
     context.listed = _listed_with(text, candidates, keys, [place for place, _ in choices], contained)
     choices = _choose(candidates, keys, contained, containers, context)
+    choices = _place_nearby(candidates, choices)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
 
@@ -137,6 +139,20 @@ class _Context:
             return self.admin1s[division] / self.admin1s_total if self.admin1s_total else 0.0
         total = self.admin1s_total - mine[None]
         return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
+
+
+def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
+    """Names the gazetteer lacks ("East Bank", "West Side"; rule `nearby`) at the article's local anchor:
+    its most named town or county in its most named state. Local news names places near one another."""
+    if not any(c.rule == "nearby" for c in candidates):
+        return choices
+    local = [p for c, (p, _) in zip(candidates, choices)
+             if c.rule != "nearby" and (p.kind == "city" or p.feature == "ADM2") and p.admin1]
+    if not local:
+        return choices
+    division = Counter((p.country_code, p.admin1) for p in local).most_common(1)[0][0]
+    anchor = Counter(p for p in local if (p.country_code, p.admin1) == division).most_common(1)[0][0]
+    return [(anchor, _NEARBY_CONFIDENCE) if c.rule == "nearby" else choice for c, choice in zip(candidates, choices)]
 
 
 def _add_named_counties(candidates: list[Candidate], keys: list[str]) -> None:

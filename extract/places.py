@@ -64,6 +64,7 @@ _PLACE_NOUNS = (
     "territory|territories|waters|soil|capital|port|province|region|mainland|countryside|frontier|side|"
     "island|islands|shore|skies"
 )
+_COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
 _AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north|south|east|west|"
                           r"northeastern|northwestern|southeastern|southwestern|north-central|south-central|"
                           r"northwest|northeast|southwest|southeast)\s+$", re.IGNORECASE)
@@ -341,6 +342,10 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     candidate.evidence = candidate.evidence or bool(
         _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
         or (_CIVIC_AFTER.match(after) and not inner) or words[-1].lower() in _PLACE_HEADS)
+    prefix = text[candidate.start:candidate.name_start].strip()
+    if best.kind == "city" and best.population < _ORG_OF_POPULATION and prefix[:1].isupper() and \
+            prefix.lower() in _COMPASS_POINTS:
+        candidate.rule = "nearby"  # "East Bank", "West Side": a name of its own, not part of a town elsewhere
     if best.kind == "city" and best.population < _ORG_OF_POPULATION and _ORG_OF_BEFORE.search(before):
         return False  # "Chamber of Commerce", "Department of Human Resources": an office's field, not a town
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):

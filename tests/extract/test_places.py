@@ -315,3 +315,11 @@ def test_a_country_name_before_woman_or_school_district_is_a_town(gazetteer):
     assert (place.kind, place.country_code) == ("city", "US")
     [place] = recognise("Police arrested a U.S. man on Friday.", gazetteer)
     assert place.kind == "country"
+
+
+def test_a_compass_word_makes_a_local_name_placed_at_the_article_anchor(gazetteer):
+    text = "A slide closed the road in East Bank. Kanawha County crews and Charleston, W.Va., police responded."
+    found = recognise(text, gazetteer)
+    east_bank = found[0]
+    assert (east_bank.text, east_bank.rule) == ("East Bank", "nearby")
+    assert abs(east_bank.lat - 38.3) < 0.5 and abs(east_bank.lon + 81.6) < 0.5  # not Bank, India
