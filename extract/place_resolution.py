@@ -78,7 +78,7 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     context = _Context.of([place for place, _ in choices], keys, support)
     context.listed = _listed_with(text, candidates, keys, [place for place, _ in choices], contained)
     choices = _choose(candidates, keys, contained, containers, context)
-    choices = _place_nearby(candidates, choices)
+    choices = _place_nearby(candidates, choices, contained)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
 
@@ -141,9 +141,11 @@ class _Context:
         return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
 
 
-def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]]) -> list[tuple[Place, float]]:
+def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]],
+                  contained: dict[int, Place]) -> list[tuple[Place, float]]:
     """Names the gazetteer lacks ("East Bank", "West Side"; rule `nearby`) at the article's local anchor:
-    its most named town or county in its most named state. Local news names places near one another."""
+    its most named town or county in its most named state (local news names places near one another),
+    unless a containing name says where ("Bronx County, N.Y.")."""
     if not any(c.rule == "nearby" for c in candidates):
         return choices
     local = [p for c, (p, _) in zip(candidates, choices)
@@ -152,7 +154,8 @@ def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]
         return choices
     division = Counter((p.country_code, p.admin1) for p in local).most_common(1)[0][0]
     anchor = Counter(p for p in local if (p.country_code, p.admin1) == division).most_common(1)[0][0]
-    return [(anchor, _NEARBY_CONFIDENCE) if c.rule == "nearby" else choice for c, choice in zip(candidates, choices)]
+    return [(anchor, _NEARBY_CONFIDENCE) if c.rule == "nearby" and i not in contained else choice
+            for i, (c, choice) in enumerate(zip(candidates, choices))]
 
 
 def _add_named_counties(candidates: list[Candidate], keys: list[str]) -> None:

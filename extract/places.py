@@ -64,6 +64,11 @@ _PLACE_NOUNS = (
     "territory|territories|waters|soil|capital|port|province|region|mainland|countryside|frontier|side|"
     "island|islands|shore|skies"
 )
+# A name inside a longer one that ends in one of these, or after "Lake", names that other place
+# ("Hopkins Park", "Jerome Township"), which the gazetteer lacks when it found only the inner name.
+_LOCAL_HEAD_AFTER = re.compile(r" (?:Park|Township|Colony|Valley|Lake|Creek|Heights|Beach|Springs|Falls|Hills|"
+                               r"County|Parish)\b(?!\s*[A-Z])")
+_LAKE_BEFORE = re.compile(r"\bLake $")
 _COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
 _AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north|south|east|west|"
                           r"northeastern|northwestern|southeastern|southwestern|north-central|south-central|"
@@ -346,6 +351,9 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     if best.kind == "city" and best.population < _ORG_OF_POPULATION and prefix[:1].isupper() and \
             prefix.lower() in _COMPASS_POINTS:
         candidate.rule = "nearby"  # "East Bank", "West Side": a name of its own, not part of a town elsewhere
+    elif not candidate.whole_run and best.kind != "country" and (
+            _LOCAL_HEAD_AFTER.match(after) or _LAKE_BEFORE.search(before)):
+        candidate.rule = "nearby"  # "Hopkins Park", "Tennessee Colony", "Lake Vermont": named after it, elsewhere
     if best.kind == "city" and best.population < _ORG_OF_POPULATION and _ORG_OF_BEFORE.search(before):
         return False  # "Chamber of Commerce", "Department of Human Resources": an office's field, not a town
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):

@@ -323,3 +323,10 @@ def test_a_compass_word_makes_a_local_name_placed_at_the_article_anchor(gazettee
     east_bank = found[0]
     assert (east_bank.text, east_bank.rule) == ("East Bank", "nearby")
     assert abs(east_bank.lat - 38.3) < 0.5 and abs(east_bank.lon + 81.6) < 0.5  # not Bank, India
+
+
+def test_a_name_inside_a_park_or_township_is_placed_at_the_article_anchor(gazetteer):
+    text = "Rain flooded a road in Hopkins Park on Monday. DeKalb County crews and Sycamore police helped."
+    hopkins = recognise(text, gazetteer)[0]
+    assert (hopkins.text, hopkins.rule, hopkins.country_code) == ("Hopkins", "nearby", "US")
+    assert abs(hopkins.lat - 41.9) < 0.5 and abs(hopkins.lon + 88.75) < 0.5  # in DeKalb County, Illinois
