@@ -192,7 +192,7 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
     found = _abbreviations(text, gazetteer)
     taken_until = {c.start: c.end for c in found}
     surnames: set[str] = set()
-    lowercase_words = set(_LOWERCASE_WORD.findall(text))
+    lowercase_words = _LowercaseWords(text)
     position = 0
     while match := _RUN.search(text, position):
         start, position = match.span()
@@ -223,6 +223,19 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
                 found.append(candidate)
     found.sort(key=lambda c: c.start)
     return found
+
+
+class _LowercaseWords:
+    """The words an article writes in lower case ("reading", "mobile"), listed only if a town's name asks."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_LOWERCASE_WORD.findall(self._text))
+        return word in self._words
 
 
 class _RunInfo(NamedTuple):
@@ -333,7 +346,7 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
 
 
 def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazetteer, surnames: set[str],
-            lowercase_words: set[str]) -> bool:
+            lowercase_words: _LowercaseWords) -> bool:
     """Whether a matched name is a place here, from its strongest reading and the evidence around it."""
     best = candidate.places[0]
     words = text[candidate.name_start:candidate.end].split()
@@ -409,6 +422,13 @@ def _spelling_of(word: str, name: str) -> bool:
 
 def _after_title(text: str, start: int) -> bool:
     """Whether a run follows a person's title ("President Obama", "Gov. Perry")."""
+    window = text[max(0, start - 16):start]
+    if not window[-1:].isspace():
+        return False
+    words = window.split()
+    last = words[-1].removesuffix(".") if words else ""
+    if last.isascii() and last.isalpha():  # the common case, without the expression
+        return last.lower() in _PERSON_TITLES and (len(words) > 1 or start - 16 <= 0 or not text[start - 17].isalnum())
     title = _WORD_BEFORE.search(text, max(0, start - 16), start)
     return bool(title) and title.group(1).lower() in _PERSON_TITLES
 
