@@ -360,15 +360,19 @@ def _mention(text: str, candidate: Candidate, place: Place, confidence: float, o
     kind = {"airspace": "airspace", "demonym": "country"}.get(candidate.rule, place.kind)
     if candidate.rule == "online":
         confidence = 0.6
+    said = text[candidate.start:candidate.end]
+    name, place_id = place.name, ("airspace:" if kind == "airspace" else "") + place.id
+    if candidate.rule == "nearby":  # placed at the article's anchor, but not that place: say so, keep it apart
+        name, place_id = f"{said} (near {place.name})", f"near:{place.id}:{said}"
     return PlaceMention(
         start=candidate.start + offset,
         end=candidate.end + offset,
-        text=text[candidate.start:candidate.end],
-        name=place.name,
+        text=said,
+        name=name,
         kind=kind,
         lat=place.lat,
         lon=place.lon,
-        place_id=("airspace:" if kind == "airspace" else "") + place.id,
+        place_id=place_id,
         country_code=place.country_code,
         geonameid=place.geonameid,
         confidence=confidence,
