@@ -204,8 +204,8 @@ def main() -> None:
                    "ones; triangles are planned events.")
     with right:
         st.subheader("Map")
-        drawn = busiest_paths(view) if overview(view) else view[view["path"].map(lambda p: isinstance(p, list))]
-        names = tuple(sorted({n for row in drawn.itertuples() for n in airspace_names(row)}))
+        names = tuple(sorted({n for row in busiest_paths(view, keep=selected).itertuples()
+                              for n in airspace_names(row)}))
         fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
                          online_tiles=st.session_state.get("v_tiles", False), faded=faded)
         if overview(view):
@@ -434,7 +434,7 @@ def _briefing(view: pd.DataFrame) -> None:
         st.info("No events match the filters.")
         return
     names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
-    fmap = build_map(view, _basemap(), _airspaces(names), height_px=620)
+    fmap = build_map(view, _basemap(), _airspaces(names), height_px=620, popups=True)
     chart = timeline_chart(view, height=520, width=640)
     left, right = st.columns([4, 6], gap="medium")
     left.altair_chart(chart, width="stretch")

@@ -27,7 +27,7 @@ ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
 
 def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
               selected: str | None = None, height_px: int = 560, online_tiles: bool = False,
-              faded: frozenset[str] = frozenset()) -> folium.Map:
+              faded: frozenset[str] = frozenset(), popups: bool = False) -> folium.Map:
     """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry.
 
     The basemap is drawn from the gazetteer's polygons, so it needs no network; `online_tiles` adds
@@ -61,7 +61,8 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
     bounds: list[tuple[float, float]] = []
     shaded: set[str] = set()
     many = overview(events)
-    for row in (busiest_paths(events) if many else events).itertuples(index=False):
+    drawn_paths = busiest_paths(events, keep=selected)
+    for row in drawn_paths.itertuples(index=False):
         colour = style.event_colour(row.type)
         if isinstance(row.path, list) and row.path:
             for name in airspace_names(row):
@@ -80,14 +81,16 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
             bounds.append((group.lat, group.lon))
     else:
         for row, (lat, lon) in _spread(events):
-            _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded)
+            _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded, popups)
             bounds.append((lat, lon))
     crossed_layer.add_to(m)
     areas_layer.add_to(m)
     paths_layer.add_to(m)
     markers_layer.add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    _Legend(sorted(set(events["type"])) if len(events) else []).add_to(m)
+    with_path = int(events["path"].map(lambda p: isinstance(p, list) and len(p) > 1).sum()) if len(events) else 0
+    note = f"paths: the {len(drawn_paths):,} best-sourced of {with_path:,}" if with_path > len(drawn_paths) else ""
+    _Legend(sorted(set(events["type"])) if len(events) else [], note).add_to(m)
     if selected is not None and selected in set(events["id"]):
         row = events[events["id"] == selected].iloc[0]
         if isinstance(row["path"], list) and row["path"]:
@@ -196,7 +199,7 @@ def _spread(events: pd.DataFrame):
 
 
 def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup, selected: bool,
-                 faded: bool = False) -> None:
+                 faded: bool = False, popups: bool = False) -> None:
     colour = style.event_colour(row.type)
     radius_km = getattr(row, "radius_km", None)
     if radius_km and not pd.isna(radius_km):
@@ -205,7 +208,7 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
             [lat, lon], radius=radius_km * 1000, color="#111111" if selected else colour,
             weight=3 if selected else 1.5, dash_array=style.STANCE_DASH.get(row.stance) or "5 4", fill=True,
             fill_color=colour, fill_opacity=0.04 if faded else 0.28 if selected else 0.16, opacity=0.25 if faded else 1,
-            tooltip=escape(tooltip_text(row)), popup=folium.Popup(_popup_html(row), max_width=360),
+            tooltip=escape(tooltip_text(row)), popup=_popup(row) if popups else None,
         ).add_to(areas)
         return
     folium.CircleMarker(
@@ -219,7 +222,7 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
         fill_opacity=0.15 if faded else 0.95 if row.stance == "asserted" else 0.55,
         opacity=0.3 if faded else 1,
         tooltip=escape(tooltip_text(row)),
-        popup=folium.Popup(_popup_html(row), max_width=360),
+        popup=_popup(row) if popups else None,
     ).add_to(layer)
 
 
@@ -233,6 +236,10 @@ def _draw_group(group: PlaceGroup, layer) -> None:
 def tooltip_text(row) -> str:
     """The marker's tooltip; the app maps a clicked tooltip back to its event."""
     return f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)}"
+
+
+def _popup(row) -> folium.Popup:
+    return folium.Popup(_popup_html(row), max_width=360)
 
 
 def _popup_html(row) -> str:
@@ -265,7 +272,7 @@ class _Legend(MacroElement):
         {% endmacro %}
     """)
 
-    def __init__(self, types: list[str]):
+    def __init__(self, types: list[str], note: str = ""):
         super().__init__()
         self._name = "Legend"
         rows = "".join(f"<div><i style='background:{style.event_colour(t)}'></i>{escape(style.type_name(t))}</div>"
@@ -273,4 +280,5 @@ class _Legend(MacroElement):
         self.html = (f"<b>Events</b><div class='cm-types'>{rows}</div><div style='margin-top:4px'><i style='background:#fff;border-style:dashed'>"
                      "</i>disputed or reported</div><div><i style='background:rgba(85,85,85,.2);border-style:dotted'>"
                      "</i>area or uncertain place</div><div><span style='display:inline-block;width:16px;"
-                     "border-top:3px solid #D55E00;vertical-align:3px;margin-right:5px'></span>reported path</div>")
+                     "border-top:3px solid #D55E00;vertical-align:3px;margin-right:5px'></span>reported path</div>"
+                     + (f"<div class='cm-note'><small>{escape(note)}</small></div>" if note else ""))

@@ -14,8 +14,9 @@ import pandas as pd
 
 from . import style
 
-DETAIL_LIMIT = 1500  # events drawn one by one; beyond it, counts
+DETAIL_LIMIT = 500  # events drawn one by one; beyond it, counts
 PATH_LIMIT = 30  # reported paths drawn in the overview: those with the most sources
+DETAIL_PATH_LIMIT = 100  # reported paths drawn with the events: each is lines, arrows and a label
 GROUP_LIMIT = 400  # circles on the overview map; past it, places are pooled on a coarser grid
 
 
@@ -75,12 +76,19 @@ def place_groups(events: pd.DataFrame, grid_deg: float = 0.25, limit: int = GROU
     return sorted(groups.values(), key=lambda g: -g.count)
 
 
-def busiest_paths(events: pd.DataFrame, limit: int = PATH_LIMIT) -> pd.DataFrame:
+def busiest_paths(events: pd.DataFrame, limit: int | None = None, keep: str | None = None) -> pd.DataFrame:
+    """The events with a path, at most `limit` (by default as many as the view can draw): those with the
+    most sources, and always the event `keep` (the selected one)."""
+    if limit is None:
+        limit = PATH_LIMIT if overview(events) else DETAIL_PATH_LIMIT
     with_path = events[events["path"].map(lambda p: isinstance(p, list) and len(p) > 1)]
     if len(with_path) <= limit:
         return with_path
-    order = with_path["sources"].map(len).sort_values(ascending=False, kind="stable").index
-    return with_path.loc[order[:limit]]
+    order = with_path["sources"].map(len).sort_values(ascending=False, kind="stable").index[:limit]
+    chosen = with_path.loc[order]
+    if keep is not None and keep not in set(chosen["id"]):
+        chosen = pd.concat([chosen, with_path[with_path["id"] == keep]])
+    return chosen
 
 
 def period_counts(events: pd.DataFrame, lanes: str = "type") -> tuple[pd.DataFrame, str]:

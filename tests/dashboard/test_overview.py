@@ -83,3 +83,19 @@ def test_the_overview_timeline_counts_days(many):
     spec = timeline_chart(many).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert spec["mark"]["type"] == "rect" and sum(r["events"] for r in rows) == 10_000
+
+
+def test_the_selected_path_is_drawn_even_when_others_are_busier():
+    events = _events(2000, CITIES)
+    paths = busiest_paths(events, limit=2, keep="e1900")
+    assert "e1900" in set(paths["id"]) and len(paths) == 3
+
+
+def test_the_legend_says_when_paths_are_left_out(gazetteer):
+    events = _events(400, CITIES)
+    events["path"] = [[[36.2, 37.16], [40.0, 44.0]]] * len(events)
+    events["path_km"] = 700.0
+    html = build_map(events, basemap(gazetteer), {}).get_root().render()
+    assert "paths: the 100 best-sourced of 400" in html
+    assert "L.popup" not in html and "L.popup" in build_map(events.head(3), basemap(gazetteer), {},
+                                                            popups=True).get_root().render()
