@@ -106,6 +106,11 @@ class ProcessEngine:
         self.pool.close()
         self.pool.join()
 
+    def terminate(self) -> None:
+        """Stop the workers now (an interrupted ingest): what they were extracting is dropped, not written."""
+        self.pool.terminate()
+        self.pool.join()
+
 
 class _Async:
     """A batch running in the pool."""
