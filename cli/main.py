@@ -222,7 +222,8 @@ def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
     if args.port:
         command += ["--server.port", str(args.port)]
     command += [a for a in args.streamlit_args if a != "--"]
-    return command, {**os.environ, "CHRONOMAP_STORE": str(path)}
+    env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"}  # the store alone: served as it is
+    return command, {**env, "CHRONOMAP_STORE": str(path)}
 
 
 def _serve(args: argparse.Namespace) -> int:

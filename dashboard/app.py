@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
@@ -16,22 +18,24 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+import store
 from extract import exports
 from extract.articles import ArticleError, load_folder
-from extract.pipeline import Corpus, build_corpus
+from extract.records import Extraction
 from gazetteer import default_gazetteer
 from gazetteer.online import OnlineGeocoder
 
 from . import briefing, ingest
 from . import filters as flt
 from .basemap import airspaces, basemap
-from .labels import when
 from .mapview import airspace_names, build_map, tooltip_text
-from .reader import article_html
+from .overview import DETAIL_LIMIT, busiest_paths, overview, place_groups
+from .selected import Backend, selected_panel
 from .timeline import LANES, SELECTION, timeline_chart
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
+PLAYBACK_SECONDS = 1.2
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -48,11 +52,69 @@ def _geocoder(provider: str | None) -> OnlineGeocoder | None:
     return OnlineGeocoder(provider, cache_path=cache)
 
 
-@st.cache_resource(show_spinner="Reading and extracting articles…")
-def _corpus(folder: str, stamp: tuple, provider: str | None) -> Corpus:
+@dataclass(frozen=True)
+class Source:
+    """Where the page's articles come from: a store, and the folder synced into it (None: the store alone)."""
+
+    store: Path
+    folder: Path | None
+
+
+def _source() -> Source:
+    """$CHRONOMAP_STORE alone serves a store (`chronomap serve`); otherwise the folder ($CHRONOMAP_DATA or the
+    bundled corpus) is kept in the store ($CHRONOMAP_STORE or chronomap.db), so the page opens on it."""
+    folder = os.environ.get("CHRONOMAP_DATA")
+    if os.environ.get("CHRONOMAP_STORE") and not folder:
+        return Source(store.default_path(), None)
+    return Source(store.default_path(), Path(folder) if folder else DEFAULT_DATA)
+
+
+@st.cache_resource(show_spinner=False)
+def _synced(path: str, folder: str, stamp: tuple, provider: str | None) -> tuple[str, ...]:
+    """Bring the store up to date with the folder (unchanged articles cost a hash); the folder's unreadable
+    files, which never reach the store. Runs again only when a file in the folder changes."""
     articles, problems = load_folder(folder)
+    _ingest(Path(path), articles, provider)
+    return tuple(problems)
+
+
+def _ingest(path: Path, articles: list, provider: str | None) -> None:
+    bar = st.progress(0.0, text="Reading and extracting articles…") if articles else None
+
+    def step(done: store.Step) -> None:
+        if bar is not None and done.total:
+            bar.progress(done.done / done.total, text=f"Extracting articles: {done.done} of {done.total}")
+
     geocoder = _geocoder(provider)
-    return build_corpus(articles, problems, _gazetteer(), geocoder=geocoder.geocode if geocoder else None)
+    with store.open(path) as s:
+        store.ingest(s, articles, progress=step, gazetteer=_gazetteer(), total=len(articles),
+                     **({"geocoder": geocoder.geocode} if geocoder else {}))
+    if bar is not None:
+        bar.empty()
+
+
+@st.cache_resource(show_spinner=False)
+def _reader(path: str) -> store.Store:
+    """One read-only connection for every session: readers never block an ingest (WAL)."""
+    return store.open(path, readonly=True)
+
+
+@st.cache_resource(show_spinner="Reading events…", max_entries=2)
+def _events(path: str, generation: int) -> pd.DataFrame:
+    """Shared, not copied, by every run and session (a copy of 10,000 rows costs a second): never modified."""
+    return store.events(_reader(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _extractions(path: str, generation: int, ids: tuple[str, ...]) -> dict[str, Extraction]:
+    return {e.article.id: e for e in store.extractions(_reader(path), ids)}
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _facts(path: str, generation: int) -> tuple[int, tuple[str, ...]]:
+    """The number of stored articles and the store's problems."""
+    reader = _reader(path)
+    return store.article_count(reader), tuple(store.problems(reader))
 
 
 @st.cache_data(show_spinner=False)
@@ -72,21 +134,49 @@ def _folder_stamp(folder: Path) -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir()))
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What one run of the page reads: the events and what the sidebar says about them."""
+
+    source: Source
+    generation: int
+    events: pd.DataFrame
+    articles: int
+    problems: tuple[str, ...]
+
+
+def _load() -> Loaded | None:
+    source = _source()
+    provider = os.environ.get("CHRONOMAP_GEOCODER") or None
+    unreadable: tuple[str, ...] = ()
+    try:
+        if source.folder is not None:
+            if not source.folder.is_dir():
+                st.error(f"The article folder {source.folder} does not exist. Set CHRONOMAP_DATA to a folder of "
+                         "articles, or CHRONOMAP_STORE alone to open a store.")
+                return None
+            unreadable = _synced(str(source.store), str(source.folder), _folder_stamp(source.folder), provider)
+        generation = store.generation(_reader(str(source.store)))
+        count, problems = _facts(str(source.store), generation)
+        events = _events(str(source.store), generation)
+    except store.StoreError as error:
+        st.error(str(error))
+        return None
+    return Loaded(source, generation, events, count, unreadable + problems)
+
+
 def main() -> None:
     st.set_page_config(page_title="Chronomap", page_icon="🗺️", layout="wide")
-    folder = Path(os.environ.get("CHRONOMAP_DATA") or DEFAULT_DATA)
-    if not folder.is_dir():
-        st.error(f"The article folder {folder} does not exist. Set CHRONOMAP_DATA to a folder of articles.")
+    loaded = _load()
+    if loaded is None:
         return
-    provider = os.environ.get("CHRONOMAP_GEOCODER") or None
-    corpus = _corpus(str(folder), _folder_stamp(folder), provider)
-    events = corpus.events
-    chosen = _sidebar(corpus, events, folder, _geocoder(provider))
+    events = loaded.events
+    chosen = _sidebar(loaded, _geocoder(os.environ.get("CHRONOMAP_GEOCODER") or None))
     view = flt.apply(events, chosen)
     if st.session_state.get("v_brief"):
         _briefing(view)
         return
-    _header(corpus, view)
+    _header(view)
     if not len(view):
         st.info("No events match the filters. Widen the date range or select more sources or types.")
         return
@@ -97,6 +187,10 @@ def main() -> None:
     faded = frozenset() if focus is None else \
         frozenset(view["id"]) - frozenset(flt.apply(view, flt.Filters(start=focus[0], end=focus[1]))["id"])
 
+    if overview(view):
+        st.info(f"{len(view):,} events are more than can be drawn one by one: the timeline shows events a day "
+                "and the map events by place. Click a place, or narrow the filters or the time window, to see "
+                f"each event (at most {DETAIL_LIMIT:,}).", icon="🔎")
     left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")
@@ -104,20 +198,32 @@ def main() -> None:
                                      default="type", label_visibility="collapsed") or "type"
         st.altair_chart(timeline_chart(view, selected=selected, lanes=lanes, focus=focus), key="timeline",
                         on_select=_on_timeline, selection_mode=SELECTION, width="stretch")
-        st.caption("Colour is the source. Bars are date ranges; diamonds are undated events placed at the date "
-                   "they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
+        st.caption("Darker squares are more events; click one to narrow the time window to it." if overview(view)
+                   else "Colour is the source. Bars are date ranges; diamonds are undated events placed at the "
+                   "date they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
                    "ones; triangles are planned events.")
     with right:
         st.subheader("Map")
-        names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
+        drawn = busiest_paths(view) if overview(view) else view[view["path"].map(lambda p: isinstance(p, list))]
+        names = tuple(sorted({n for row in drawn.itertuples() for n in airspace_names(row)}))
         fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
                          online_tiles=st.session_state.get("v_tiles", False), faded=faded)
-        tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
+        if overview(view):
+            tips = {group.tooltip(): group.name for group in place_groups(view)}
+            st.session_state["_group_tips"] = tips | {escape(tip): name for tip, name in tips.items()}
+            tips = {}
+        else:
+            tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
         st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
         st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS,
                   on_change=_on_map)
     _events_table(view)
-    _selected_panel(corpus, view, st.session_state.get("selected"))
+    path = str(loaded.source.store)
+    selected_panel(view, st.session_state.get("selected"), Backend(
+        extractions=lambda ids: _extractions(path, loaded.generation, tuple(sorted(ids))),
+        corrections=lambda article_id: store.corrections(_reader(path), article_id),
+        save=lambda made: _correct(loaded, made), undo=lambda ids: _remove_corrections(loaded, ids),
+        gazetteer=_gazetteer()))
 
 
 _FILTER_WIDGETS = {"sources": "f_sources", "types": "f_types", "places": "f_places", "actors": "f_actors",
@@ -144,12 +250,19 @@ def _reset_filters() -> None:
     st.query_params.clear()
 
 
-def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: OnlineGeocoder | None) -> flt.Filters:
-    opts = flt.options(events)
+@st.cache_data(show_spinner=False, max_entries=4)
+def _options(path: str, generation: int) -> flt.Options:
+    return flt.options(_events(path, generation))
+
+
+def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
+    events = loaded.events
+    opts = _options(str(loaded.source.store), loaded.generation)
     _restore_from_url(opts)
     with st.sidebar:
         st.title("Chronomap")
-        st.caption(f"{len(corpus.articles)} articles from `{folder.name}/` · {len(events)} events")
+        origin = f"`{loaded.source.folder.name}/`" if loaded.source.folder else f"`{loaded.source.store.name}`"
+        st.caption(f"{loaded.articles:,} articles from {origin} · {len(events):,} events")
         sources = st.multiselect("Sources", opts.sources, placeholder="All sources", key="f_sources")
         types = st.multiselect("Event types", opts.types, format_func=lambda t: t.replace("_", " "),
                                placeholder="All types", key="f_types")
@@ -170,14 +283,14 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
         st.toggle("Online map tiles (OpenStreetMap)", key="v_tiles",
                   help="Off by default: the map is drawn offline. On, the browser fetches tiles from "
                        "openstreetmap.org where it can reach it.")
-        _add_articles(folder)
+        _add_articles(loaded)
         if geocoder is not None:
             st.caption(f"Online geocoder on: {geocoder.provider} (cached, rate limited)")
             if geocoder.last_error:
                 st.warning(f"Online geocoder failed ({geocoder.last_error}); offline gazetteer used instead.")
-        if corpus.problems:
-            with st.expander(f"⚠️ {len(corpus.problems)} problems reading the corpus"):
-                st.html("<ul class='cm-problems'>" + "".join(f"<li>{escape(p)}</li>" for p in corpus.problems) + "</ul>")
+        if loaded.problems:
+            with st.expander(f"⚠️ {len(loaded.problems)} problems reading the corpus"):
+                st.html("<ul class='cm-problems'>" + "".join(f"<li>{escape(p)}</li>" for p in loaded.problems) + "</ul>")
     whole_range = (start, end) == (opts.first, opts.last)
     chosen = flt.Filters(tuple(sources), tuple(types), tuple(places), tuple(actors), tuple(stances),
                          tuple(precisions), None if whole_range else start, None if whole_range else end)
@@ -185,8 +298,9 @@ def _sidebar(corpus: Corpus, events: pd.DataFrame, folder: Path, geocoder: Onlin
     return chosen
 
 
-def _add_articles(folder: Path) -> None:
-    """Uploads and pasted text join the corpus folder, checked first; the page then re-extracts."""
+def _add_articles(loaded: Loaded) -> None:
+    """Uploads and pasted text are checked, kept in the corpus folder (or, serving a store, in the store)
+    and extracted at once, with a progress bar; the page then shows them."""
     with st.expander("➕ Add articles"):
         with st.form("add_files", clear_on_submit=True, border=False):
             files = st.file_uploader("Files", type=ingest.UPLOAD_TYPES, accept_multiple_files=True, key="up_files")
@@ -198,19 +312,28 @@ def _add_articles(folder: Path) -> None:
             published = st.date_input("Published", value=None, key="up_published")
             url = st.text_input("URL", key="up_url")
             sent_paste = st.form_submit_button("Add pasted article", width="stretch")
-    added, failed = [], []
+    uploads, failed = [], []
     if sent_files:
-        for upload in files or []:
-            try:
-                added.append(ingest.save_upload(upload.name, upload.getvalue(), folder).name)
-            except (ArticleError, OSError) as error:
-                failed.append(str(error) if isinstance(error, ArticleError) else f"{upload.name}: {error.strerror}")
+        uploads += [(upload.name, upload.getvalue()) for upload in files or []]
     if sent_paste:
         try:
-            added.append(ingest.save_paste(text, folder, title=title, source=source, published=published,
-                                           url=url).name)
-        except (ArticleError, OSError) as error:
-            failed.append(str(error) if isinstance(error, ArticleError) else f"pasted article: {error.strerror}")
+            uploads.append(ingest.paste_upload(text, title=title, source=source, published=published, url=url))
+        except ArticleError as error:
+            failed.append(str(error))
+    added, articles = [], []
+    for name, data in uploads:
+        try:
+            if loaded.source.folder is not None:
+                added.append(ingest.save_upload(name, data, loaded.source.folder).name)
+            else:
+                articles.append(ingest.read_upload(name, data))
+                added.append(articles[-1].id)
+        except ArticleError as error:
+            failed.append(str(error))
+        except OSError as error:
+            failed.append(f"{name}: could not be saved ({error.strerror or error})")
+    if articles:
+        _ingest(loaded.source.store, articles, os.environ.get("CHRONOMAP_GEOCODER") or None)
     for problem in failed:
         st.error(problem)
     if added:
@@ -218,6 +341,19 @@ def _add_articles(folder: Path) -> None:
         st.rerun()
     if st.session_state.get("_added"):
         st.success(f"Added {', '.join(st.session_state.pop('_added'))}.")
+
+
+def _correct(loaded: Loaded, made: list) -> None:
+    """Save an analyst's corrections: the article is extracted again with them and the events recomputed."""
+    with st.spinner("Saving the correction and extracting the article again…"), store.open(loaded.source.store) as s:
+        for correction in made:
+            store.add_correction(s, correction, _gazetteer())
+
+
+def _remove_corrections(loaded: Loaded, ids: list[int]) -> None:
+    with st.spinner("Undoing the correction…"), store.open(loaded.source.store) as s:
+        for correction_id in ids:
+            store.remove_correction(s, correction_id, _gazetteer())
 
 
 def _write_url(chosen: flt.Filters) -> None:
@@ -230,19 +366,46 @@ def _write_url(chosen: flt.Filters) -> None:
 
 def _time_window(view: pd.DataFrame) -> tuple[date, date] | None:
     """A window over the shown events' days, stepped a day at a time; None while it spans them all."""
-    opts = flt.options(view)
-    if not opts.first or not opts.last or opts.first == opts.last:
+    first, last = flt.date_bounds(view)
+    if not first or not last or first == last:
         return None
-    whole = (opts.first, opts.last)
+    whole = (first, last)
     window = st.session_state.get("v_window")
-    if not (isinstance(window, (tuple, list)) and len(window) == 2 and opts.first <= window[0] <= window[1] <= opts.last):
+    if not (isinstance(window, (tuple, list)) and len(window) == 2 and first <= window[0] <= window[1] <= last):
         st.session_state["v_window"] = whole
-    back, slider, ahead = st.columns([1, 12, 1], vertical_alignment="bottom")
+    play, back, slider, ahead = st.columns([2.4, 1, 11, 1], vertical_alignment="bottom")
+    playing = play.toggle("Play", key="v_play", help="Step the window through the days, one a second")
     back.button("◀", key="v_back", help="Move the window a day earlier", on_click=_step, args=(-1, whole))
     ahead.button("▶", key="v_ahead", help="Move the window a day later", on_click=_step, args=(1, whole))
-    lo, hi = slider.slider("Time window: events outside it fade", min_value=opts.first, max_value=opts.last,
+    lo, hi = slider.slider("Time window: events outside it fade", min_value=first, max_value=last,
                            key="v_window", format="D MMM YYYY")
+    if playing:
+        # Each step redraws the page; without this the whole page would dim while it does.
+        st.html("<style>[data-stale='true']{opacity:1 !important;transition:none !important}</style>")
+        _playback(whole)
+    else:
+        st.session_state.pop("_played_at", None)
     return None if (lo, hi) == whole else (lo, hi)
+
+
+@st.fragment(run_every=PLAYBACK_SECONDS)
+def _playback(whole: tuple[date, date]) -> None:
+    """While Play is on, each tick moves the window a day and redraws the page; at the last day it stops.
+
+    The fragment also runs with every full page run; only a run a tick after the last step moves the window."""
+    now = time.monotonic()
+    last = st.session_state.get("_played_at")
+    if last is None or now - last < PLAYBACK_SECONDS * 0.8:
+        st.session_state.setdefault("_played_at", now)
+        return
+    st.session_state["_played_at"] = now
+    lo, hi = st.session_state.get("v_window", whole)
+    if hi >= whole[1] and (lo, hi) != whole:
+        st.session_state["v_play"] = False
+        st.session_state.pop("_played_at", None)
+    else:
+        _step(1, whole)
+    st.rerun()
 
 
 def _step(days: int, whole: tuple[date, date]) -> None:
@@ -303,7 +466,7 @@ def _svg(chart) -> str:
         return f"<p>The timeline could not be drawn here ({escape(type(error).__name__)}).</p>"
 
 
-def _header(corpus: Corpus, view: pd.DataFrame) -> None:
+def _header(view: pd.DataFrame) -> None:
     st.title("Chronomap")
     dates = sorted(d for d in pd.concat([view["date_start"], view["date_end"]]).dropna()) if len(view) else []
     span = f"{dates[0]} to {dates[-1]}" if dates else "no dated events"
@@ -334,14 +497,14 @@ def _events_table(view: pd.DataFrame) -> None:
 
 
 def _downloads(view: pd.DataFrame) -> None:
-    """The filtered events for other tools: a spreadsheet, a GIS, Google Earth's time slider."""
+    """The filtered events for other tools: a spreadsheet, a GIS, Google Earth's time slider. Each file is
+    made when its button is clicked, so a page of 10,000 events does not build three exports it may not need."""
     csv, geojson, kml = st.columns(3)
-    csv.download_button("⬇ CSV", exports.to_csv(view), "chronomap-events.csv", "text/csv", key="dl_csv",
+    csv.download_button("⬇ CSV", lambda: exports.to_csv(view), "chronomap-events.csv", "text/csv", key="dl_csv",
                         width="stretch")
-    collection = exports.to_geojson(view, _area_of)
-    geojson.download_button("⬇ GeoJSON", json.dumps(collection, ensure_ascii=False), "chronomap-events.geojson",
-                            "application/geo+json", key="dl_geojson", width="stretch")
-    kml.download_button("⬇ KML", exports.to_kml(view), "chronomap-events.kml",
+    geojson.download_button("⬇ GeoJSON", lambda: json.dumps(exports.to_geojson(view, _area_of), ensure_ascii=False),
+                            "chronomap-events.geojson", "application/geo+json", key="dl_geojson", width="stretch")
+    kml.download_button("⬇ KML", lambda: exports.to_kml(view), "chronomap-events.kml",
                         "application/vnd.google-earth.kml+xml", key="dl_kml", width="stretch")
 
 
@@ -353,46 +516,14 @@ def _area_of(place: dict):
     return _gazetteer().shape(country) if country else None
 
 
-def _selected_panel(corpus: Corpus, view: pd.DataFrame, selected: str | None) -> None:
-    st.subheader("Selected event")
-    if not selected:
-        st.caption("Click an event on the timeline, the map or the table to read the sentences that report it.")
-        return
-    row = view[view["id"] == selected].iloc[0]
-    extractions = {e.article.id: e for e in corpus.extractions}
-    st.html(f"<h3 class='cm-event-title'>{escape(row['label'])}</h3>")
-    facts = {
-        "When": when(row["date_start"], row["date_end"], row["date_precision"]),
-        "Stance": row["stance"],
-        "Claimed by": ", ".join(row["claimants"]) or "—",
-        "Actors": ", ".join(row["actors"]) or "—", "Sources": ", ".join(row["sources"]),
-        "Date rule": row["date_rule"],
-    }
-    if row["path_km"] and not pd.isna(row["path_km"]):
-        facts["Path"] = f"{row['path_km']:,.0f} km; crosses {', '.join(row['crossed']) or '—'}"
-    if row["merge_reason"]:
-        facts["Merged because"] = row["merge_reason"]
-    st.html("<ul class='cm-facts'>" + "".join(f"<li><b>{escape(k)}:</b> {escape(str(v))}</li>"
-                                              for k, v in facts.items()) + "</ul>")
-    mentions = row["mentions"]
-    tabs = st.tabs([f"{extractions[m['article_id']].article.source or m['article_id']} · “{m['trigger']}”"
-                    for m in mentions])
-    for tab, mention in zip(tabs, mentions):
-        extraction = extractions[mention["article_id"]]
-        with tab:
-            title = extraction.article.title or extraction.article.id
-            published = extraction.article.published.isoformat() if extraction.article.published else "no date"
-            st.html(f"<p><b>{escape(title)}</b> · {escape(extraction.article.source or 'unknown source')} · "
-                    f"{escape(published)}</p>")
-            st.html(article_html(extraction, sentence=(mention["start"], mention["end"]),
-                                 trigger=(mention["trigger_start"], mention["trigger_end"])))
-
-
 def _on_timeline() -> None:
     state = st.session_state.get("timeline")
     picked = (state or {}).get("selection", {}).get(SELECTION) or []
-    if picked:
-        st.session_state["selected"] = picked[0].get("id")
+    if picked and picked[0].get("id"):
+        st.session_state["selected"] = picked[0]["id"]
+    elif picked and picked[0].get("day"):  # a day of the counts: the window narrows to it
+        day = pd.Timestamp(picked[0]["day"], unit="ms" if isinstance(picked[0]["day"], (int, float)) else None)
+        st.session_state["v_window"] = (day.date(), day.date())
 
 
 def _on_table() -> None:
@@ -407,3 +538,6 @@ def _on_map() -> None:
     event_id = st.session_state.get("_tooltips", {}).get(clicked)
     if event_id:
         st.session_state["selected"] = event_id
+    place = st.session_state.get("_group_tips", {}).get(clicked)
+    if place:  # a place of the overview: show its events
+        st.session_state["f_places"] = [place]

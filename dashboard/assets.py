@@ -34,6 +34,12 @@ class OfflineMap(folium.Map):
 
     default_js = [("leaflet", URL_PREFIX + "leaflet.js"), ("jquery", URL_PREFIX + "jquery.js")]
     default_css = [("leaflet_css", URL_PREFIX + "leaflet.css")]
+    events_box: list[list[float]] | None = None
+
+    def get_bounds(self) -> list[list[float]]:
+        """The events' box. st_folium asks for the bounds on every run, and folium would walk every vertex of
+        the basemap's countries (a second a run) to answer."""
+        return self.events_box or [[-60.0, -180.0], [80.0, 180.0]]
 
 
 class OfflineMarkerCluster(MarkerCluster):

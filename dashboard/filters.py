@@ -44,7 +44,7 @@ class Options:
 def options(events: pd.DataFrame) -> Options:
     if not len(events):
         return Options([], [], [], [], [], [], None, None)
-    days = [date.fromisoformat(d) for d in pd.concat([events["date_start"], events["date_end"]]).dropna()]
+    first, last = date_bounds(events)
     return Options(
         sources=sorted({s for row in events["sources"] for s in row}),
         types=sorted(set(events["type"])),
@@ -52,9 +52,17 @@ def options(events: pd.DataFrame) -> Options:
         actors=sorted({a for row in events["actors"] for a in row}),
         stances=[s for s in STANCES if s in set(events["stance"])],
         precisions=sorted(set(events["date_precision"])),
-        first=min(days, default=None),
-        last=max(days, default=None),
+        first=first,
+        last=last,
     )
+
+
+def date_bounds(events: pd.DataFrame) -> tuple[date | None, date | None]:
+    """The first and last day the events cover (ISO strings sort as dates)."""
+    days = pd.concat([events["date_start"], events["date_end"]]).dropna() if len(events) else pd.Series([])
+    if not len(days):
+        return None, None
+    return date.fromisoformat(min(days)), date.fromisoformat(max(days))
 
 
 def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:

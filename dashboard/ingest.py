@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from extract.articles import MAX_BYTES, SUFFIXES, ArticleError, load_bytes
+from extract.records import Article
 
 UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUFFIXES)
 
@@ -34,12 +35,20 @@ def safe_path(name: str, folder: Path) -> Path:
     return candidate
 
 
-def save_upload(name: str, data: bytes, folder: Path) -> Path:
-    """Write an uploaded file into the corpus after checking that it reads as an article."""
+def read_upload(name: str, data: bytes) -> Article:
+    """An uploaded file as an article, checked as the corpus reader checks files."""
     if len(data) > MAX_BYTES:
         raise ArticleError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit")
+    base = Path(name.replace("\\", "/")).name
+    if Path(base).suffix.lower() not in SUFFIXES:
+        raise ArticleError(f"{base or name!r}: not an article file (allowed: {', '.join(UPLOAD_TYPES)})")
+    return load_bytes(data, name=base)  # raises ArticleError with a one-line reason
+
+
+def save_upload(name: str, data: bytes, folder: Path) -> Path:
+    """Write an uploaded file into the corpus after checking that it reads as an article."""
+    read_upload(name, data)
     path = safe_path(name, folder)
-    load_bytes(data, name=path.name)  # raises ArticleError with a one-line reason
     path.write_bytes(data)
     return path
 
@@ -56,7 +65,11 @@ def pasted_markdown(text: str, *, title: str = "", source: str = "", published: 
     return f"---\n{front}---\n{text.strip()}\n"
 
 
-def save_paste(text: str, folder: Path, **metadata) -> Path:
+def paste_upload(text: str, **metadata) -> tuple[str, bytes]:
+    """A pasted article as the file it becomes: a name from its title, Markdown with front matter."""
     title = metadata.get("title") or (text.strip().splitlines()[0][:60] if text.strip() else "pasted")
-    data = pasted_markdown(text, **metadata).encode("utf-8")
-    return save_upload(f"{title}.md", data, folder)
+    return f"{title}.md", pasted_markdown(text, **metadata).encode("utf-8")
+
+
+def save_paste(text: str, folder: Path, **metadata) -> Path:
+    return save_upload(*paste_upload(text, **metadata), folder)

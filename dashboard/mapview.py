@@ -16,6 +16,7 @@ from jinja2 import Template
 from . import style
 from .assets import OfflineMap, OfflineMarkerCluster, OfflineTextPath
 from .labels import when
+from .overview import PlaceGroup, busiest_paths, overview, place_groups
 
 _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 
@@ -59,7 +60,8 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
         "spiderfyOnMaxZoom": True})
     bounds: list[tuple[float, float]] = []
     shaded: set[str] = set()
-    for row in events.itertuples(index=False):
+    many = overview(events)
+    for row in (busiest_paths(events) if many else events).itertuples(index=False):
         colour = style.event_colour(row.type)
         if isinstance(row.path, list) and row.path:
             for name in airspace_names(row):
@@ -69,11 +71,17 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
                                    style_function=lambda _, c=colour: {"fillColor": c, "color": c, "weight": 1,
                                                                       "dashArray": "4 3", "fillOpacity": 0.13}
                                    ).add_to(crossed_layer)
-            _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded)
+            _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded, labelled=not many)
             bounds.extend((p[0], p[1]) for p in row.path)
-    for row, (lat, lon) in _spread(events):
-        _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded)
-        bounds.append((lat, lon))
+    if many:  # the groups are already a summary: clustering them again would hide their sizes
+        markers_layer = folium.FeatureGroup(name="Events by place")
+        for group in place_groups(events):
+            _draw_group(group, markers_layer)
+            bounds.append((group.lat, group.lon))
+    else:
+        for row, (lat, lon) in _spread(events):
+            _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded)
+            bounds.append((lat, lon))
     crossed_layer.add_to(m)
     areas_layer.add_to(m)
     paths_layer.add_to(m)
@@ -89,6 +97,8 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
             m.options["zoom"] = 6
     elif bounds:
         m.fit_bounds(_box(_focus(bounds)), padding=(30, 30), max_zoom=6)
+    if bounds:
+        m.events_box = _box(bounds)
     return m
 
 
@@ -116,7 +126,8 @@ def airspace_names(row) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, faded: bool = False) -> None:
+def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, faded: bool = False,
+               labelled: bool = True) -> None:
     points = [(p[0], p[1]) for p in row.path]
     tip = f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
     strength = 0.2 if faded else 1.0
@@ -129,7 +140,7 @@ def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, fad
         folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
                        weight=1, fill=True, fill_color=colour, fill_opacity=strength, opacity=strength,
                        interactive=False).add_to(layer)
-    if row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
+    if labelled and row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
         westward = points[-1][1] < points[0][1]  # flipped, so the label never reads upside down
         OfflineTextPath(line, escape(_path_label(row)), center=True, offset=-7, orientation="flip" if westward else 0,
                         attributes={"font-size": "12", "font-weight": "bold", "fill": "#222",
@@ -210,6 +221,13 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
         tooltip=escape(tooltip_text(row)),
         popup=folium.Popup(_popup_html(row), max_width=360),
     ).add_to(layer)
+
+
+def _draw_group(group: PlaceGroup, layer) -> None:
+    """Many events at one place: one circle, its area proportional to their number."""
+    folium.CircleMarker([group.lat, group.lon], radius=5 + 2.2 * math.sqrt(group.count), color="#333333",
+                        weight=1, fill=True, fill_color=group.colour, fill_opacity=0.75,
+                        tooltip=escape(group.tooltip())).add_to(layer)
 
 
 def tooltip_text(row) -> str:

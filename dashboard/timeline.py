@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import style
 from .labels import when
+from .overview import overview, period_counts
 
 SELECTION = "pick"
 
@@ -56,7 +57,10 @@ LANES = {"type": "Event type", "source": "Source"}
 def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height: int = 420,
                    lanes: str = "type", width: int | str = "container",
                    focus: tuple[date, date] | None = None) -> alt.LayerChart:
-    """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round)."""
+    """`lanes` is "type" (one lane per event type, marks offset by source) or "source" (the other way round).
+    Past the overview limit the chart shows events per day instead of a mark per event."""
+    if overview(events):
+        return count_chart(events, height=height, lanes=lanes, width=width, focus=focus)
     data = timeline_rows(events)
     if focus is not None:  # events outside the window fade, they do not vanish
         lo, hi = pd.Timestamp(focus[0]), pd.Timestamp(focus[1] + timedelta(days=1))
@@ -93,6 +97,36 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
             .properties(height=height, width=width)
             .configure_view(stroke=None)
             .configure_axis(labelColor="#222"))
+
+
+_PERIODS = {"day": ("yearmonthdate", "%d %b %Y", "Events a day"), "week": ("yearmonthdate", "%d %b %Y",
+             "Events a week"), "month": ("yearmonth", "%b %Y", "Events a month")}
+
+
+def count_chart(events: pd.DataFrame, *, height: int = 420, lanes: str = "type", width: int | str = "container",
+                focus: tuple[date, date] | None = None) -> alt.Chart:
+    """Events per day, week or month in each lane, a darker square for more; the window still fades what is
+    outside it. A click on a period selects it (the app narrows the time window to it)."""
+    data, unit = period_counts(events, lanes)
+    if focus is not None:
+        data["in_focus"] = (data["day"] >= pd.Timestamp(focus[0]) - pd.Timedelta(days=30 if unit == "month" else 6
+                                                                                    if unit == "week" else 0)) & \
+            (data["day"] <= pd.Timestamp(focus[1]))
+    opacity = alt.condition(alt.datum.in_focus, alt.value(1.0), alt.value(0.15)) if focus is not None \
+        else alt.value(1.0)
+    time_unit, label_format, title = _PERIODS[unit]
+    pick = alt.selection_point(name=SELECTION, fields=["day"], on="click", clear="dblclick")
+    return (alt.Chart(data).mark_rect().encode(
+        x=alt.X(f"{time_unit}(day):O", title=None,
+                axis=alt.Axis(format=label_format, labelFontSize=11, labelOverlap=True, labelAngle=-40)),
+        y=alt.Y("lane:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
+        color=alt.Color("events:Q", title=title, scale=alt.Scale(scheme="blues"), legend=alt.Legend(orient="bottom")),
+        opacity=opacity,
+        tooltip=[alt.Tooltip("lane:N", title="Lane"),
+                 alt.Tooltip("day:T", title="Week of" if unit == "week" else unit.title(), format=label_format),
+                 alt.Tooltip("events:Q", title="Events")],
+    ).add_params(pick).properties(height=height, width=width).configure_view(stroke=None)
+        .configure_axis(labelColor="#222"))
 
 
 def _short(text: str, limit: int = 220) -> str:

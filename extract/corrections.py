@@ -19,7 +19,7 @@ from datetime import date
 
 from .records import Article, EventMention, PlaceMention, TimeExpr
 
-KINDS = ("date", "place", "stance")
+KINDS = ("date", "event_date", "place", "stance")
 STANCES = ("asserted", "reported", "disputed", "denied")
 RULE = "analyst"
 
@@ -28,9 +28,10 @@ RULE = "analyst"
 class Correction:
     """One analyst's decision about one span.
 
-    `value` by kind: "date": an ISO day, month or year, or "START/END" days;
-    "place": JSON of the chosen place (see `place_value`), or "" for "not a place";
-    "stance": one of STANCES.
+    The span and `value` by kind: "date": a date expression, and an ISO day, month or year, or
+    "START/END" days; "event_date": an event's trigger, and a date as for "date" (for events that no
+    expression dates, or dates wrongly); "place": a place name, and JSON of the chosen place (see
+    `place_value`), or "" for "not a place"; "stance": an event's trigger, and one of STANCES.
     """
 
     article_id: str
@@ -48,7 +49,7 @@ class Correction:
             raise ValueError(f"unknown correction kind {self.kind!r} (expected one of {', '.join(KINDS)})")
         if self.kind == "stance" and self.value not in STANCES:
             raise ValueError(f"unknown stance {self.value!r} (expected one of {', '.join(STANCES)})")
-        if self.kind == "date":
+        if self.kind in ("date", "event_date"):
             date_range(self.value)  # raises ValueError with the reason
 
 
@@ -122,19 +123,24 @@ def apply_to_places(places: list[PlaceMention], corrections: list[Correction],
 
 def apply_to_events(mentions: list[EventMention], corrections: list[Correction],
                     article: Article) -> list[EventMention]:
-    """The stance an analyst gave an event on the mentions whose trigger is the corrected span; every
-    mention notes which of its values came from an analyst, so the table and the map can say so."""
-    fixes = _by_span(corrections, article, "stance")
+    """The date and stance an analyst gave an event, on the mentions whose trigger is the corrected span;
+    every mention notes which of its values came from an analyst, so the table and the map can say so."""
+    stances = _by_span(corrections, article, "stance")
+    dates = _by_span(corrections, article, "event_date")
     out = []
     for m in mentions:
         corrected = []
+        words = (m.trigger.start, m.trigger.end)
+        if words in dates:
+            first, last, precision = date_range(dates[words].value)
+            m = replace(m, date_start=first, date_end=last, date_precision=precision, date_text=None,
+                        date_rule=f"set by an analyst ({RULE})")
         if f"({RULE})" in m.date_rule:
             corrected.append("date")
         if any(r.place.rule == RULE for r in m.places):
             corrected.append("place")
-        fix = fixes.get((m.trigger.start, m.trigger.end))
-        if fix is not None:
-            m = replace(m, stance=fix.value)
+        if words in stances:
+            m = replace(m, stance=stances[words].value)
             corrected.append("stance")
         out.append(replace(m, corrected=tuple(corrected)) if corrected else m)
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Gazetteer, Place, normalize
@@ -28,7 +28,7 @@ class Candidate:
     start: int
     end: int
     places: list[Place]
-    rule: str  # gazetteer, airspace, demonym, abbreviation, online
+    rule: str  # gazetteer, airspace, demonym, adjective, abbreviation, online, nearby
     whole_run: bool = True  # the name is the whole capitalised run, not part of a longer one
     evidence: bool = False  # context says "a place" (preposition, containing place, area word)
     name_start: int = -1  # where the name itself starts, after an area word ("northern Iraq")
@@ -38,6 +38,7 @@ class Candidate:
             self.name_start = self.start
 
 
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|-|–)\s*$")
 # Prior bonus by kind, on top of log10(population): a country, sea or continent named
 # in news is that, far more often than any namesake town.
@@ -48,10 +49,15 @@ _ALTERNATE_NAME = -1.5
 _NOT_THE_COUNTRY = -20.0
 _IN_FOCUS_COUNTRY = 2.0
 _IN_FOCUS_ADMIN1 = 2.5
+_ADMIN1_SHARE_FULL = 5.0  # a division is the article's focus in full from a third of its named divisions
 _NEAR_ANCHOR = 1.5
 _NEAR_KM = 200.0
 _CONTAINED = 10.0
+_NEARBY_CONFIDENCE = 0.5
+_COUNTY_WORDS = (" county", " parish")
+_IN_NAMED_COUNTY = 4.0  # a bare name whose county the article names ("DeKalb", "DeKalb County") lies in its state
 _CONTAINER_CONFIDENCE = 0.95
+_LISTED = 3.0  # times the share of the names listed beside it that are of the reading's level
 _CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
 
 
@@ -63,13 +69,16 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     and "Gainesville" settle on Georgia together.
     """
     contained, containers = _containment(text, candidates)
-    keys = [normalize(text[c.start:c.end]) for c in candidates]
+    keys = [_key(text[c.name_start:c.end]) for c in candidates]
+    _add_named_counties(candidates, keys)
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
     choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support))
     context = _Context.of([place for place, _ in choices], keys, support)
+    context.listed = _listed_with(text, candidates, keys, [place for place, _ in choices], contained)
     choices = _choose(candidates, keys, contained, containers, context)
+    choices = _place_nearby(candidates, choices, contained)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
 
@@ -82,6 +91,10 @@ class _Context:
     towns: list[tuple[str, Place]]
     support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
     own: dict[str, Counter]  # name -> what its own mentions added to `countries` and `admin1s`
+    listed: dict[str, Counter] = field(default_factory=dict)  # name -> levels of the names listed beside it
+    countries_total: int = 0
+    admin1s_total: int = 0
+    counties: dict[str, Place] = field(default_factory=dict)  # "dekalb" -> the county "DeKalb County" means
 
     @classmethod
     def of(cls, places: list[Place], keys: list[str], support: dict[tuple[str, str], set[str]]) -> _Context:
@@ -89,32 +102,101 @@ class _Context:
         admin1s: Counter = Counter()
         own: dict[str, Counter] = {}
         towns = []
+        counties = {}
         for place, key in zip(places, keys):
             if not place.country_code:
                 continue
+            if place.feature == "ADM2" and key.endswith(_COUNTY_WORDS):
+                counties[key.rsplit(" ", 1)[0]] = place
             countries[place.country_code] += 1
-            mine = own.setdefault(key, Counter())
+            mine = own.get(key)
+            if mine is None:
+                mine = own[key] = Counter()
             mine[place.country_code] += 1
-            mine[""] += 1
+            mine[""] += 1  # how many of the name's mentions count for a country
             if place.feature in ("ADM1", "ADM2", "PPL"):
                 admin1s[(place.country_code, place.admin1)] += 1
                 mine[(place.country_code, place.admin1)] += 1
+                mine[None] += 1  # ... and for a division
             if place.kind == "city" or place.feature == "ADM2":
                 towns.append((key, place))
-        return cls(countries, admin1s, towns, support, own)
+        return cls(countries, admin1s, towns, support, own, countries_total=countries.total(),
+                   admin1s_total=admin1s.total(), counties=counties)
 
     def country_share(self, code: str, key: str) -> float:
         """The share of the other names' places that lie in a country: a name is no evidence for itself."""
         mine = self.own.get(key)
         if mine is None:
-            total = self.countries.total()
-            return self.countries[code] / total if total else 0.0
-        total = self.countries.total() - mine[""]
+            return self.countries[code] / self.countries_total if self.countries_total else 0.0
+        total = self.countries_total - mine[""]
         return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
 
-    def admin1_named(self, division: tuple[str, str], key: str) -> bool:
+    def admin1_share(self, division: tuple[str, str], key: str) -> float:
+        """The share of the other names' divisions that are this one: an article listing twenty
+        states is about none of them in particular."""
         mine = self.own.get(key)
-        return self.admin1s[division] > (mine[division] if mine else 0)
+        if mine is None:
+            return self.admin1s[division] / self.admin1s_total if self.admin1s_total else 0.0
+        total = self.admin1s_total - mine[None]
+        return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
+
+
+def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]],
+                  contained: dict[int, Place]) -> list[tuple[Place, float]]:
+    """Names the gazetteer lacks ("East Bank", "West Side"; rule `nearby`) at the article's local anchor:
+    its most named town or county in its most named state (local news names places near one another),
+    unless a containing name says where ("Bronx County, N.Y.")."""
+    if not any(c.rule == "nearby" for c in candidates):
+        return choices
+    local = [p for c, (p, _) in zip(candidates, choices)
+             if c.rule != "nearby" and (p.kind == "city" or p.feature == "ADM2") and p.admin1]
+    if not local:
+        return choices
+    division = Counter((p.country_code, p.admin1) for p in local).most_common(1)[0][0]
+    anchor = Counter(p for p in local if (p.country_code, p.admin1) == division).most_common(1)[0][0]
+    return [(anchor, _NEARBY_CONFIDENCE) if c.rule == "nearby" and i not in contained else choice
+            for i, (c, choice) in enumerate(zip(candidates, choices))]
+
+
+def _add_named_counties(candidates: list[Candidate], keys: list[str]) -> None:
+    """Let a bare name mean the county the article also names in full: local news says
+    "DeKalb" for DeKalb County once it has named it."""
+    counties = {key.rsplit(" ", 1)[0]: i for i, key in enumerate(keys) if key.endswith(_COUNTY_WORDS)}
+    for candidate, key in zip(candidates, keys):
+        i = counties.get(key)
+        if i is not None:
+            known = {p.id for p in candidate.places}
+            candidate.places = [*candidate.places,
+                                *(p for p in candidates[i].places if p.feature == "ADM2" and p.id not in known)]
+
+
+def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places: list[Place],
+                 contained: dict[int, Place]) -> dict[str, Counter]:
+    """For each name, the levels (country, state, county, town) of the names listed right beside it.
+
+    Names in one list are things of one kind: in "Colorado, California and Minnesota"
+    California is the state, in "Kenya, Uganda and Georgia" Georgia is the country.
+    """
+    groups = [[0]] if candidates else []
+    for i in range(len(candidates) - 1):
+        gap = text[candidates[i].end:candidates[i + 1].start]
+        if i in contained or len(gap) > 7 or not _LIST_GAP.fullmatch(gap):
+            groups.append([])
+        groups[-1].append(i + 1)
+    listed: dict[str, Counter] = {}
+    for group in groups:
+        if len(group) < 2:
+            continue
+        levels = Counter(_level(places[i]) for i in group)
+        for i in group:
+            mates = listed.setdefault(keys[i], Counter())
+            mates.update(levels)
+            mates[_level(places[i])] -= 1
+    return listed
+
+
+def _level(place: Place) -> str:
+    return place.kind if place.kind in ("country", "city") else place.feature or place.kind
 
 
 def _clear(candidate: Candidate, contained: bool) -> bool:
@@ -145,15 +227,20 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i in containers:
             results.append((containers[i], _CONTAINER_CONFIDENCE))
             continue
-        if i not in contained and key in chosen:
-            results.append(chosen[key])
+        if i not in contained and key in chosen and chosen[key][0] in candidate.places:
+            results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
         country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
-        scored = sorted(((_score(p, key, context, contained.get(i), country_name), n)
-                         for n, p in enumerate(candidate.places)),
-                        key=lambda s: (-s[0], s[1]))
-        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 4.0
-        result = (candidate.places[scored[0][1]], round(1 - 0.5 * math.exp(-margin), 2))
+        container = contained.get(i)
+        best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
+        for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
+            score = _score(place, key, context, container, country_name)
+            if score > best_score:
+                best, best_score, runner_up = place, score, best_score
+            elif score > runner_up:
+                runner_up = score
+        margin = best_score - runner_up if len(candidate.places) > 1 else 4.0
+        result = (best, round(1 - 0.5 * math.exp(-margin), 2))
         if i not in contained:
             chosen[key] = result
         results.append(result)
@@ -186,32 +273,75 @@ def _inside(place: Place, container: Place) -> bool:
 
 
 def _score(place: Place, key: str, context: _Context, container: Place | None, country_name: bool = False) -> float:
-    if place.id.startswith("cu:") and place.kind == "region":
-        score = _CURATED_REGION
-    else:
-        score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
-        score += _FEATURE_BONUS.get(place.feature, 0.0)
-    own = _normal(place.name)
-    if place.kind == "city" and own != key:
-        if country_name:
-            return score + _NOT_THE_COUNTRY  # "Mexico", "Kuwait", "Panama": the country, never its capital
-        if not own.startswith(key + " "):
-            score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    score, final = _prior(place, key, country_name)
+    if final:
+        return score
     if place.country_code and context.countries[place.country_code]:
         share = context.country_share(place.country_code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
     if place.admin1 and place.country_code:
         division = (place.country_code, place.admin1)
-        if place.feature != "ADM1" and context.admin1s[division] and context.admin1_named(division, key):
-            score += _IN_FOCUS_ADMIN1
+        if place.feature != "ADM1" and context.admin1s[division]:
+            score += _IN_FOCUS_ADMIN1 * context.admin1_share(division, key)
         others = len(context.support.get(division, set()) - {key})
         score += _CLUSTERED * min(others, 3)
     if place.kind == "city" and any(k != key and abs(t.lat - place.lat) < 2 and _km(t, place) < _NEAR_KM
                                     for k, t in context.towns):
         score += _NEAR_ANCHOR
+    listed = context.listed.get(key)
+    if listed:
+        score += _LISTED * listed[_level(place)] / listed.total()
+    county = context.counties.get(key)
+    if county is not None and place.admin1 == county.admin1 and place.country_code == county.country_code:
+        score += _IN_NAMED_COUNTY
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _key(name: str) -> str:
+    """What makes two mentions one name: "Gainesville's" and "northern Gainesville" are "Gainesville",
+    so a possessive or an area word never lets a name count as evidence for itself."""
+    return _normal(_POSSESSIVE.sub("", name))
+
+
+_PRIORS: dict[tuple[str, str, bool], tuple[float, bool]] = {}
+
+
+def _prior(place: Place, key: str, country_name: bool) -> tuple[float, bool]:
+    """A reading's score before context, and whether context may change it: remembered, as the
+    same names come back article after article."""
+    cached = _PRIORS.get((place.id, key, country_name))
+    if cached is not None:
+        return cached
+    if place.id.startswith("cu:") and place.kind == "region":
+        score = _CURATED_REGION
+    else:
+        score = math.log10(place.population + 1) + _KIND_BONUS.get(place.kind, 0.0)
+        score += _FEATURE_BONUS.get(place.feature, 0.0)
+    final = False
+    own = _normal(place.name)
+    if place.kind == "city" and own != key and own != _spelled_out(key):
+        if country_name:
+            score, final = score + _NOT_THE_COUNTRY, True  # "Mexico", "Kuwait", "Panama": the country, not its capital
+        elif not own.startswith(key + " "):
+            score += _ALTERNATE_NAME  # Dayton, Ohio is also "Venice"; "New York" is short for New York City
+    if len(_PRIORS) >= 200_000:
+        _PRIORS.clear()
+    _PRIORS[(place.id, key, country_name)] = score, final
+    return score, final
+
+
+_SHORT_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _spelled_out(key: str) -> str:
+    """"st petersburg" as "saint petersburg": a short form is the place's own name, not an alternate one."""
+    head, _, rest = key.partition(" ")
+    return f"{_SHORT_FORMS[head]} {rest}" if rest and head in _SHORT_FORMS else key
 
 
 @lru_cache(maxsize=65536)
@@ -230,15 +360,19 @@ def _mention(text: str, candidate: Candidate, place: Place, confidence: float, o
     kind = {"airspace": "airspace", "demonym": "country"}.get(candidate.rule, place.kind)
     if candidate.rule == "online":
         confidence = 0.6
+    said = text[candidate.start:candidate.end]
+    name, place_id = place.name, ("airspace:" if kind == "airspace" else "") + place.id
+    if candidate.rule == "nearby":  # placed at the article's anchor, but not that place: say so, keep it apart
+        name, place_id = f"{said} (near {place.name})", f"near:{place.id}:{said}"
     return PlaceMention(
         start=candidate.start + offset,
         end=candidate.end + offset,
-        text=text[candidate.start:candidate.end],
-        name=place.name,
+        text=said,
+        name=name,
         kind=kind,
         lat=place.lat,
         lon=place.lon,
-        place_id=("airspace:" if kind == "airspace" else "") + place.id,
+        place_id=place_id,
         country_code=place.country_code,
         geonameid=place.geonameid,
         confidence=confidence,

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -63,6 +64,12 @@ _PLACE_NOUNS = (
     "territory|territories|waters|soil|capital|port|province|region|mainland|countryside|frontier|side|"
     "island|islands|shore|skies"
 )
+# A name inside a longer one that ends in one of these, or after "Lake", names that other place
+# ("Hopkins Park", "Jerome Township"), which the gazetteer lacks when it found only the inner name.
+_LOCAL_HEAD_AFTER = re.compile(r" (?:Park|Township|Colony|Valley|Lake|Creek|Heights|Beach|Springs|Falls|Hills|"
+                               r"County|Parish)\b(?!\s*[A-Z])")
+_LAKE_BEFORE = re.compile(r"\bLake $")
+_COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
 _AREA_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north|south|east|west|"
                           r"northeastern|northwestern|southeastern|southwestern|north-central|south-central|"
                           r"northwest|northeast|southwest|southeast)\s+$", re.IGNORECASE)
@@ -83,6 +90,9 @@ _MODEL_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|anti-s
 # "Anbar province", "Butler county": the division, not a town of the same name.
 _DIVISION_AFTER = re.compile(r"\s+(?P<noun>province|governorate|county|parish|state|district|region|oblast|prefecture)"
                              r"\b(?!\s+(?:of|[A-Z]))")
+# "the state of Washington", "the province of Ontario", "the town of Kalam": the noun says which reading.
+_DIVISION_NOUNS = frozenset({"state", "province", "prefecture", "governorate", "oblast", "emirate"})
+_NOUN_OF_BEFORE = re.compile(rf"\b({'|'.join(sorted(_DIVISION_NOUNS))}|city|town|village)\s+of\s+$", re.IGNORECASE)
 _SHIP_NOUNS = r"(?:ship|ships|vessel|vessels|frigate|frigates|destroyer|destroyers|corvette|corvettes|cruiser|cruisers|carrier|carriers|submarine|submarines|warship|warships|boat|boats)"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 _SHIP_PATTERNS = [
@@ -91,6 +101,7 @@ _SHIP_PATTERNS = [
     re.compile(rf"\b(?:USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\s+(?P<names>{_NAME})"),
 ]
 # Every ship pattern needs one of these words: most articles are spared the three scans.
+_SHIP_WINDOW = 200  # characters either side of a ship word: longer than any ship's name and its noun
 _SHIP_WORD = re.compile(rf"\b(?:{_SHIP_NOUNS}|USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\b")
 # "W.Va.", "Kan.", "D.C.": a dotted abbreviation, looked up exactly as written.
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z][A-Za-z]{0,4}\.)*")
@@ -110,7 +121,8 @@ COMMON_WORDS = frozenset(
     church hospital department center centre city county street road avenue park lake river hall man god
     best green golden olympic delta liberal media early late north south east west
     january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter fall christmas easter
+    halloween thanksgiving human metro""".split()
 )
 _PERSON_TITLES = frozenset(
     """president minister secretary general major captain admiral colonel lieutenant commander sergeant
@@ -120,6 +132,12 @@ _PERSON_TITLES = frozenset(
     st professor prof attorney sheriff councilman councilwoman commissioner superintendent principal""".split()
 )
 _SPEECH_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|stated)\b")
+# A place name before these is a town's: "a Lebanon woman", "Palestine Independent School District"
+# (a country's people are "Lebanese", its schools are not a district's).
+_LOCAL_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|"
+                          r"(?:Independent\s+)?School\s+District)\b")
+_ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency)\b")
+_VEHICLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|from|into|to|toward|towards|of|across|around|throughout|between|via|through|"
     r"across|within|beyond|inside|downtown|visit|visited|visiting)\s+(?:the\s+|downtown\s+|nearby\s+|suburban\s+)?$",
@@ -174,42 +192,92 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
     found = _abbreviations(text, gazetteer)
     taken_until = {c.start: c.end for c in found}
     surnames: set[str] = set()
-    lowercase_words = set(_LOWERCASE_WORD.findall(text))
+    lowercase_words = _LowercaseWords(text)
     position = 0
     while match := _RUN.search(text, position):
-        position = match.end()
-        if match.start() in taken_until:
-            position = taken_until[match.start()]
+        start, position = match.span()
+        if start in taken_until:
+            position = taken_until[start]
             continue
-        words = match.group()
-        if " " in words or "-" in words:
-            run = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(text, match.start(), position)]
-        else:
-            run = [_Token(match.start(), position, words)]
-        if blocked and any(s <= run[0].start < e for s, e in blocked):
+        if blocked and any(s <= start < e for s, e in blocked):
             continue
-        if _is_person(run, text, gazetteer, surnames):
-            surnames.add(_strip_possessive(run[-1].text))
+        info = _run_info(match.group(), gazetteer)
+        if info.person or _after_title(text, start):
+            surnames.add(_strip_possessive(info.tokens[-1].text))
             continue
-        matches = list(_names_in_run(run, text, gazetteer))
-        if not matches and fallback is not None:
-            online = _ask_fallback(run, text, fallback, surnames)
+        if not info.names and fallback is not None:
+            online = _ask_fallback([_Token(start + a, start + b, t) for a, b, t in info.tokens], text, fallback,
+                                   surnames)
             if online:
                 found.append(online)
             continue
-        if not matches and len(run) == 1:
-            demonym = _demonym_place(run[0], text, gazetteer)
+        if info.demonym is not None:
+            end, country = info.demonym
+            demonym = _demonym_place(_Token(start, start + end, ""), text, country)
             if demonym:
                 found.append(demonym)
-        for candidate in matches:
-            if _accept(candidate, run, text, gazetteer, surnames, lowercase_words):
+        for name_start, name_end, places, whole in info.names:
+            candidate = _extend(Candidate(start + name_start, start + name_end, list(places), "gazetteer",
+                                          whole_run=whole), text)
+            if _accept(candidate, start, text, gazetteer, surnames, lowercase_words):
                 found.append(candidate)
     found.sort(key=lambda c: c.start)
     return found
 
 
+class _LowercaseWords:
+    """The words an article writes in lower case ("reading", "mobile"), listed only if a town's name asks."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_LOWERCASE_WORD.findall(self._text))
+        return word in self._words
+
+
+class _RunInfo(NamedTuple):
+    """What a run's words say whatever surrounds them: kept per run, since news repeats its names."""
+
+    tokens: tuple[_Token, ...]  # offsets from the run's start
+    names: tuple[tuple[int, int, tuple[Place, ...], bool], ...]  # start, end, readings, whether the whole run
+    person: bool  # a given name then a surname, or a title first ("President Obama")
+    demonym: tuple[int, Place] | None  # where a demonym ends, and its country ("Sri Lankan", "American Red Cross")
+
+
+_RUN_CACHE_SIZE = 50_000
+_run_cache: WeakKeyDictionary[Gazetteer, dict[str, _RunInfo]] = WeakKeyDictionary()
+
+
+def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
+    cache = _run_cache.get(gazetteer)
+    if cache is None:
+        cache = _run_cache[gazetteer] = {}
+    info = cache.get(words)
+    if info is None:
+        if len(cache) >= _RUN_CACHE_SIZE:
+            cache.clear()
+        if " " in words or "-" in words:
+            run = [_Token(*m.span(), m.group()) for m in _TOKEN.finditer(words)]
+        else:
+            run = [_Token(0, len(words), words)]
+        names = tuple(_names_in_run(run, words, gazetteer))
+        demonym = None
+        if not (names and names[0][0] == 0):
+            whole = gazetteer.demonym(_strip_possessive(words))  # "Sri Lankan", "South Ossetian"
+            if whole is not None:
+                demonym = (len(words), whole)
+            elif len(run) > 1 and run[1].text.lower() not in _PERSON_TITLES:  # not "Syrian President Assad"
+                first = gazetteer.demonym(run[0].text)
+                demonym = (run[0].end, first) if first is not None else None
+        info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym)
+    return info
+
+
 def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
-    """Longest gazetteer names inside a run, left to right, with area prefixes, airspace and division nouns."""
+    """Longest gazetteer names inside a run, left to right: (start, end, readings, whether the whole run)."""
     k = 0
     limit = min(gazetteer.max_name_tokens, 6)
     while k < len(run):
@@ -226,8 +294,10 @@ def _names_in_run(run: list[_Token], text: str, gazetteer: Gazetteer):
                 continue
             if length == 1 and k > 0 and run[k].text.lower() in _PLACE_HEADS:
                 continue  # "Kanawha Valley": the head belongs to the name before it, not a town called Valley
+            if last.text == "City" and k + length < len(run) and not _a_town_called(text[start:end], places):
+                continue  # "Dublin City Council" is the council of the town Dublin, not of the area "Dublin City"
             whole = length == len(run) or (k == 1 and length == len(run) - 1 and run[0].text.lower() in _AREA_PREFIXES)
-            yield _extend(Candidate(start, end, places, "gazetteer", whole_run=whole), text)
+            yield start, end, tuple(places), whole
             k += length
             break
         else:
@@ -246,11 +316,21 @@ def _extend(candidate: Candidate, text: str) -> Candidate:
     if airspace and candidate.places[0].kind == "country":
         candidate.end, candidate.rule, candidate.places = airspace.end(), "airspace", candidate.places[:1]
         return candidate
+    noun_before = _NOUN_OF_BEFORE.search(text, max(0, candidate.start - 24), candidate.start)
+    if noun_before:
+        wanted = ("region", "country") if noun_before.group(1).lower() in _DIVISION_NOUNS else ("city",)
+        candidate.places = [p for p in candidate.places if p.kind in wanted] or candidate.places
+        candidate.evidence = True
     division = _DIVISION_AFTER.match(text, candidate.end)
     if division:
         regions = [p for p in candidate.places if p.kind in ("region", "country")]
         if regions:
             candidate.end, candidate.places, candidate.evidence = division.end("noun"), regions, True
+    elif candidate.places[0].kind == "country" and _LOCAL_AFTER.match(text, candidate.end) and \
+            _spelled_in_full(text[candidate.start:candidate.end]):
+        towns = [p for p in candidate.places if p.kind == "city" or p.feature == "ADM2"]
+        if towns:  # "a Lebanon woman": a nation would take "Lebanese"
+            candidate.places, candidate.evidence = towns, True
     return candidate
 
 
@@ -265,8 +345,8 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
     return [p for p in places if not p.metonym] if places and not places[0].metonym else []
 
 
-def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str],
-            lowercase_words: set[str]) -> bool:
+def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazetteer, surnames: set[str],
+            lowercase_words: _LowercaseWords) -> bool:
     """Whether a matched name is a place here, from its strongest reading and the evidence around it."""
     best = candidate.places[0]
     words = text[candidate.name_start:candidate.end].split()
@@ -275,11 +355,18 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     # Inside a run ("Clarke County Superior Court"), a civic word after a name names the institution, not the place.
-    previous = text[run[0].start:candidate.start].split()
+    previous = text[run_start:candidate.start].split()
     inner = bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
     candidate.evidence = candidate.evidence or bool(
         _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
         or (_CIVIC_AFTER.match(after) and not inner) or words[-1].lower() in _PLACE_HEADS)
+    prefix = text[candidate.start:candidate.name_start].strip()
+    if best.kind == "city" and best.population < _ORG_OF_POPULATION and prefix[:1].isupper() and \
+            prefix.lower() in _COMPASS_POINTS:
+        candidate.rule = "nearby"  # "East Bank", "West Side": a name of its own, not part of a town elsewhere
+    elif not candidate.whole_run and best.kind != "country" and (
+            _LOCAL_HEAD_AFTER.match(after) or _LAKE_BEFORE.search(before)):
+        candidate.rule = "nearby"  # "Hopkins Park", "Tennessee Colony", "Lake Vermont": named after it, elsewhere
     if best.kind == "city" and best.population < _ORG_OF_POPULATION and _ORG_OF_BEFORE.search(before):
         return False  # "Chamber of Commerce", "Department of Human Resources": an office's field, not a town
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
@@ -290,6 +377,8 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
         return False  # "Iskander missiles", "the Gulf War": a weapon or a war named after a place
     given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
     personal = max(given, surname)
+    if word and best.kind != "country" and (_ADMINISTRATION_AFTER.match(after) or _VEHICLE_BEFORE.search(before)):
+        return False  # "the Obama administration", "a 1992 Toyota": a president's government, a car's make
     if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
         return False  # "Washington said", "Obama said": the person
     if word and best.kind in ("city", "region") and not candidate.evidence and not _spelling_of(word, best.name):
@@ -309,6 +398,16 @@ def _accept(candidate: Candidate, run: list[_Token], text: str, gazetteer: Gazet
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
 
 
+def _spelled_in_full(name: str) -> bool:
+    """A name in words ("Lebanon"), not an abbreviation ("U.S.", "UK") that only a country goes by."""
+    return "." not in name and not name.isupper()
+
+
+def _a_town_called(name: str, places: list[Place]) -> bool:
+    key = normalize(name)
+    return any(p.kind == "city" and normalize(p.name) == key for p in places)
+
+
 def _major_division(places: list[Place]) -> bool:
     """Whether a reading is a country or a first-level division of a million ("Washington": the state too)."""
     return any(p.kind == "country" or (p.feature == "ADM1" and p.population >= _MILLION) for p in places)
@@ -321,11 +420,21 @@ def _spelling_of(word: str, name: str) -> bool:
     return word == name or SequenceMatcher(None, word, name).ratio() >= 0.8
 
 
-def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set[str]) -> bool:
-    """A run that names a person: after a title ("President Obama"), or a given name then a surname."""
-    title = _WORD_BEFORE.search(text, max(0, run[0].start - 16), run[0].start)
-    if title and title.group(1).lower() in _PERSON_TITLES:
-        return True
+def _after_title(text: str, start: int) -> bool:
+    """Whether a run follows a person's title ("President Obama", "Gov. Perry")."""
+    window = text[max(0, start - 16):start]
+    if not window[-1:].isspace():
+        return False
+    words = window.split()
+    last = words[-1].removesuffix(".") if words else ""
+    if last.isascii() and last.isalpha():  # the common case, without the expression
+        return last.lower() in _PERSON_TITLES and (len(words) > 1 or start - 16 <= 0 or not text[start - 17].isalnum())
+    title = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return bool(title) and title.group(1).lower() in _PERSON_TITLES
+
+
+def _named_person(run: list[_Token], text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a run's words name a person: a title first ("President Obama"), or a given name then a surname."""
     words = [t.text for t in run]
     if words[0].lower() in _PERSON_TITLES and len(words) > 1 and words[0] not in _SHORT_FORMS:
         return True
@@ -342,14 +451,13 @@ def _is_person(run: list[_Token], text: str, gazetteer: Gazetteer, surnames: set
     return not first or first[0].kind not in ("country", "region") or given >= 0.05
 
 
-def _demonym_place(token: _Token, text: str, gazetteer: Gazetteer) -> Candidate | None:
+def _demonym_place(token: _Token, text: str, country: Place) -> Candidate | None:
     """"Turkish airspace", "a Syrian town": the country, when a demonym qualifies a place noun."""
-    country = gazetteer.demonym(_strip_possessive(token.text))
-    noun = _DEMONYM_PLACE.match(text, token.end) if country else None
-    if country and not noun and _COORDINATED_AIRSPACE.match(text, token.end):
+    noun = _DEMONYM_PLACE.match(text, token.end)
+    if not noun and _COORDINATED_AIRSPACE.match(text, token.end):
         return Candidate(token.start, token.end, [country], "airspace", whole_run=True, evidence=True)
     if not noun:
-        if country and not _sentence_initial(text, token.start):
+        if not _sentence_initial(text, token.start):
             return Candidate(token.start, token.end, [country], "adjective", whole_run=True)
         return None
     rule = "airspace" if noun.group("noun") in ("airspace", "skies") else "demonym"
@@ -393,10 +501,18 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _ship_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    if not _SHIP_WORD.search(text):
-        return spans
-    for pattern in _SHIP_PATTERNS:
-        for match in pattern.finditer(text):
-            spans.append((match.start("names"), match.end("names")))
-    return spans
+    """Names of ships: before a ship noun ("the Admiral Essen frigate"), after one or a prefix ("USS Cole"),
+    looked for only where a ship word is."""
+    before, after = _SHIP_PATTERNS[0], _SHIP_PATTERNS[1:]
+    spans = set()
+    window_end = -1
+    for word in _SHIP_WORD.finditer(text):
+        for pattern in after:
+            if match := pattern.match(text, word.start()):
+                spans.add((match.start("names"), match.end("names")))
+        if word.start() > window_end:  # one scan for names before the ship nouns close together
+            start = max(0, word.start() - _SHIP_WINDOW)
+            window_end = word.start() + _SHIP_WINDOW
+            for match in before.finditer(text, start, min(window_end + 20, len(text))):
+                spans.add((match.start("names"), match.end("names")))
+    return sorted(spans)

@@ -106,6 +106,10 @@ def extractions(store: Store, article_ids: Iterable[str] | None = None) -> list[
             for i, text, meta, timexes, places, mentions in rows]
 
 
+def article_count(store: Store) -> int:
+    return store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
 def problems(store: Store) -> list[str]:
     """Every stored problem: unreadable dates, failed extractions, orphaned corrections, a stale events table."""
     out = [p for (text,) in store.db.execute("SELECT e.problems FROM extractions e JOIN articles a "

@@ -29,13 +29,14 @@ def no_network(monkeypatch):
     return attempts
 
 
-def test_extraction_and_page_stay_offline(no_network, monkeypatch):
+def test_extraction_and_page_stay_offline(no_network, monkeypatch, tmp_path):
     from extract.articles import load_folder
     from extract.pipeline import build_corpus
 
     articles, problems = load_folder(ROOT / "data" / "articles")
     assert len(build_corpus(articles, problems).events) > 0
     monkeypatch.setenv("CHRONOMAP_DATA", str(ROOT / "data" / "articles"))
+    monkeypatch.setenv("CHRONOMAP_STORE", str(tmp_path / "chronomap.db"))
     monkeypatch.delenv("CHRONOMAP_GEOCODER", raising=False)
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
     app.run()

@@ -119,14 +119,15 @@ def test_check_passes_a_sound_store(tmp_path, capsys):
     assert "ok" in capsys.readouterr().out
 
 
-def test_serve_runs_streamlit_on_the_store(tmp_path):
+def test_serve_runs_streamlit_on_the_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONOMAP_DATA", "some/folder")  # would make the page ingest that folder instead
     args = _parser().parse_args(["serve", "--store", str(tmp_path / "s.db"), "--port", "8600", "--",
                                  "--server.headless", "true"])
     command, env = serve_command(args)
     assert command[1:4] == ["-m", "streamlit", "run"] and Path(command[4]).name == "streamlit_app.py"
     assert Path(command[4]).exists()
     assert command[5:] == ["--server.port", "8600", "--server.headless", "true"]
-    assert env["CHRONOMAP_STORE"] == str((tmp_path / "s.db").resolve())
+    assert env["CHRONOMAP_STORE"] == str((tmp_path / "s.db").resolve()) and "CHRONOMAP_DATA" not in env
     assert main(["serve", "--store", str(tmp_path / "missing.db")]) == 3  # said before streamlit starts
 
 

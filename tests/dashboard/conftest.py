@@ -14,3 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def corpus(gazetteer):
     articles, problems = load_folder(ROOT / "data" / "articles")
     return build_corpus(articles, problems, gazetteer)
+
+
+@pytest.fixture(autouse=True)
+def store_in_tmp(monkeypatch, tmp_path):
+    """Every page test keeps its store in its own folder, never in the working tree."""
+    monkeypatch.setenv("CHRONOMAP_STORE", str(tmp_path / "chronomap.db"))

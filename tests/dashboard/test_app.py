@@ -150,3 +150,63 @@ def test_stepping_from_the_whole_range_starts_at_its_first_day(monkeypatch):
     app.button(key="v_ahead").click().run()
     assert not app.exception
     assert tuple(app.slider(key="v_window").value) == (date(2015, 9, 28), date(2015, 9, 28))
+
+
+def _launch_row(app: AppTest) -> dict:
+    import store
+
+    with store.open() as s:
+        events = store.events(s)
+    return events[events["type"] == "launch"].iloc[0].to_dict()
+
+
+def test_an_analysts_correction_is_saved_shown_and_undone(monkeypatch):
+    import store
+
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    launch = _launch_row(app)
+    assert launch["stance"] != "disputed"
+    app.session_state["selected"] = launch["id"]
+    app.run()
+    key = f"{launch['id']}-0"
+    app.selectbox(key=f"rv_stance_{key}").set_value("disputed")
+    app.text_input(key=f"rv_analyst_{key}").set_value("ana")
+    app.button(key=f"rv_save_{key}").click().run()
+    assert not app.exception, app.exception
+    assert any("Saved 1 correction" in s.value for s in app.success)
+    corrected = _launch_row(app)
+    assert corrected["stance"] == "disputed" and corrected["corrected"] == ["stance"]
+    assert "disputed" in list(app.dataframe[0].value["stance"])
+    with store.open() as s:  # kept in the store, marked as the analyst's, applied again on re-extraction
+        [(correction_id, correction)] = store.corrections(s, launch["mentions"][0]["article_id"]).items()
+        assert (correction.analyst, correction.value) == ("ana", "disputed")
+        articles = store.articles(s)
+        store.ingest(s, articles, force=True)
+    assert _launch_row(app)["stance"] == "disputed"
+    app.session_state["selected"] = _launch_row(app)["id"]
+    app.run()
+    app.button(key=f"rv_undo_{_launch_row(app)['id']}-0_{correction_id}").click().run()
+    assert not app.exception, app.exception
+    assert _launch_row(app)["stance"] == launch["stance"]
+
+
+def test_an_impossible_corrected_date_is_refused_with_its_reason(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    launch = _launch_row(app)
+    app.session_state["selected"] = launch["id"]
+    app.run()
+    key = f"{launch['id']}-0"
+    app.text_input(key=f"rv_date_{key}").set_value("2015-02-30")
+    app.button(key=f"rv_save_{key}").click().run()
+    assert not app.exception
+    assert any("Not saved" in e.value and "2015-02-30" in e.value for e in app.error)
+    assert _launch_row(app)["corrected"] == []
+
+
+def test_past_the_detail_limit_the_page_shows_counts(monkeypatch):
+    monkeypatch.setattr("dashboard.overview.DETAIL_LIMIT", 5)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert any("more than can be drawn one by one" in i.value for i in app.info)
+    assert any("Darker squares" in c.value for c in app.caption)
+    app.multiselect(key="f_types").set_value(["launch"]).run()  # few enough again: one mark per event
+    assert not app.exception and not any("one by one" in i.value for i in app.info)

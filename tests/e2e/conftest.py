@@ -28,9 +28,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url():
+def server_url(tmp_path_factory):
     port = _free_port()
-    env = dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles"))
+    env = dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles"),
+               CHRONOMAP_STORE=str(tmp_path_factory.mktemp("store") / "chronomap.db"))
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],

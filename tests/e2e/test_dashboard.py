@@ -77,9 +77,93 @@ def test_briefing_view_at_slide_sizes(page, server_url, width, height):
     page.get_by_text("Briefing view").click()
     page.locator(".cm-brief-title").wait_for(timeout=60_000)
     page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
-    page.wait_for_timeout(2000)
+    page.get_by_role("button", name="⬇ Briefing (HTML, works offline)").wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
-    assert page.get_by_role("button", name="⬇ Briefing (HTML, works offline)").count() == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"briefing-{width}x{height}.png"))
     assert page.outside_requests == [], f"requests left the machine: {page.outside_requests[:5]}"
+
+
+def _window_text(page) -> str:
+    return page.locator("[data-testid='stSlider']").first.inner_text()
+
+
+def test_playback_steps_the_window_through_the_days_and_pauses(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    page.get_by_text("Play", exact=True).click()
+    seen = {_window_text(page)}
+    for _ in range(40):
+        page.wait_for_timeout(500)
+        seen.add(_window_text(page))
+        if len(seen) >= 3:
+            break
+    assert len(seen) >= 3, f"the window did not move: {seen}"
+    page.get_by_text("Play", exact=True).click()
+    page.wait_for_timeout(2500)
+    paused = _window_text(page)
+    page.wait_for_timeout(3000)
+    assert _window_text(page) == paused
+    assert page.get_by_text("Traceback").count() == 0
+
+
+def test_clicking_the_map_selects_the_event_and_opens_its_sentence(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    frame = page.frame_locator(MAP_FRAME)
+    marks = frame.locator("path.leaflet-interactive")
+    assert marks.count() >= 3
+    for i in range(marks.count()):  # the first mark that can take a click (some lie under others)
+        try:
+            marks.nth(i).click(timeout=2_000)
+        except Exception:
+            continue
+        if page.locator(".cm-event-title").count():
+            break
+        try:
+            page.locator(".cm-event-title").wait_for(timeout=8_000)
+            break
+        except Exception:
+            continue
+    title = page.locator(".cm-event-title").first
+    title.wait_for(timeout=15_000)
+    assert title.inner_text().strip()
+    assert page.locator(".cm-article mark.cm-selected").count() >= 1
+    assert page.get_by_text("Traceback").count() == 0
+
+
+def test_selecting_in_the_table_marks_the_event_on_the_map(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    frame = page.frame_locator(MAP_FRAME)
+    assert frame.locator("path[stroke='#111111']").count() == 0
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 50)
+    page.locator(".cm-event-title").first.wait_for(timeout=30_000)
+    page.frame_locator(MAP_FRAME).locator("path[stroke='#111111']").first.wait_for(timeout=30_000)
+
+
+def test_an_analyst_corrects_a_stance_in_the_browser(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 50)
+    page.locator(".cm-event-title").first.wait_for(timeout=30_000)
+    page.get_by_text("Correct this report").first.click()
+    form = page.locator("[data-testid='stExpander']").filter(has_text="Correct this report").first
+    form.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="denied").click()
+    form.get_by_label("Analyst").fill("e2e analyst")
+    form.get_by_label("Note").fill("checked against the ministry's video")
+    form.get_by_role("button", name="Save correction").click()
+    page.get_by_text("Saved 1 correction").wait_for(timeout=60_000)
+    assert "denied" in page.locator(".cm-facts").first.inner_text()
+    page.get_by_text("Correct this report").first.click()
+    listed = page.locator(".cm-correction").first
+    listed.wait_for(timeout=15_000)
+    assert "stance" in listed.inner_text() and "e2e analyst" in listed.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-correction.png"), full_page=True)
+    page.get_by_role("button", name="Undo").first.click()
+    page.get_by_text("Correction undone").wait_for(timeout=60_000)

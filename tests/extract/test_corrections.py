@@ -96,3 +96,12 @@ def test_unknown_kinds_and_stances_are_refused():
 def test_place_values_carry_what_is_needed_to_draw_them():
     chosen = json.loads(place_value("Incirlik", "facility", 37.0, 35.4, country_code="TR"))
     assert chosen["place_id"] == "analyst:Incirlik" and chosen["lat"] == 37.0
+
+
+def test_an_event_date_is_set_on_the_trigger_for_events_no_expression_dates(gazetteer):
+    undated = load_text("Turkey denied that the missiles crossed its airspace.", name="d.txt",
+                        published=date(2015, 10, 9))
+    extraction = extract_article(undated, gazetteer, corrections=[_span(undated, "denied", "event_date", "2015-10-08")])
+    denial = next(m for m in extraction.events if m.type == "denial")
+    assert (denial.date_start, denial.date_precision) == (date(2015, 10, 8), "day")
+    assert denial.corrected == ("date",) and "analyst" in denial.date_rule

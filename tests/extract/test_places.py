@@ -249,3 +249,84 @@ def test_names_inside_institutions_and_wars(gazetteer):
     assert texts("He is a veteran of the Gulf War.") == []
     assert "Valley" not in texts("The mounds still stand in the Kanawha Valley.")
     assert [p.name for p in recognise("Schools in Northeast Georgia reopened.", gazetteer)] == ["Georgia"]
+
+
+def test_a_possessive_is_the_same_name_and_no_evidence_for_itself(gazetteer):
+    text = ("Gainesville's mayor and Gainesville's council met Gainesville's schools. "
+            "The fair in Gainesville drew people from Sherman.")
+    found = [p for p in recognise(text, gazetteer) if p.text.startswith("Gainesville")]
+    assert {(p.country_code, round(p.lat)) for p in found} == {("US", 34)}  # Texas, beside Sherman
+
+
+def test_names_listed_together_are_of_one_kind(gazetteer):
+    found = recognise("Cases were reported in Missouri, Texas, Iowa, Nevada and Oregon.", gazetteer)
+    assert {(p.kind, p.country_code) for p in found} == {("region", "US")}  # the states, not towns named after them
+    found = recognise("Aid went to Kenya, Uganda and Georgia.", gazetteer)
+    assert [p.kind for p in found] == ["country"] * 3
+
+
+def test_a_state_among_many_named_is_no_focus_for_its_small_towns(gazetteer):
+    text = "Voters in Texas, Ohio, Florida, Iowa and Missouri went to the polls. Turnout in Mexico was low."
+    assert recognise(text, gazetteer)[-1].kind == "country"  # not Mexico, Missouri (pop. 11,000)
+    text = "Storms hit Texas, Ohio, Kansas, Iowa and Missouri. The worst damage was in Nevada."
+    assert recognise(text, gazetteer)[-1].kind == "region"
+
+
+def test_city_before_an_institution_word_belongs_to_the_institution(gazetteer):
+    assert [p.text for p in recognise("The Dublin City Council met on Monday.", gazetteer)] == ["Dublin"]
+    assert [p.text for p in recognise("The Kansas City Council met on Monday.", gazetteer)] == ["Kansas City"]
+
+
+def test_a_noun_of_before_a_name_says_which_reading(gazetteer):
+    found = recognise("Officials met in Washington; a case was found in the state of Washington.", gazetteer)
+    assert [(p.name, p.kind) for p in found] == [("Washington", "city"), ("Washington", "region")]
+    [place] = recognise("Rain fell on the town of Victoria overnight.", gazetteer)
+    assert place.kind == "city"
+
+
+def test_a_short_form_of_saint_is_the_place_own_name(gazetteer):
+    found = recognise("A U.S. airline based in New York will fly to Moscow and St. Petersburg in Russia.", gazetteer)
+    assert {p.text: p.country_code for p in found}["St. Petersburg"] == "RU"
+
+
+def test_a_bare_name_means_the_county_the_article_names_in_full(gazetteer):
+    found = recognise("Commissioners of DeKalb County met near Atlanta. Voters in DeKalb backed the budget.", gazetteer)
+    assert [(p.text, p.name, p.country_code) for p in found][-1] == ("DeKalb", "DeKalb County", "US")
+    assert {p.place_id for p in found if "DeKalb" in p.text} == {"a2:US.GA.dekalb-county"}
+
+
+def test_a_demonym_opening_a_name_is_an_adjectival_mention(gazetteer):
+    found = recognise("He worked for American Electric Power and the Sri Lankan army.", gazetteer)
+    assert [(p.text, p.name, p.rule) for p in found] == [("American", "United States", "adjective"),
+                                                         ("Sri Lankan", "Sri Lanka", "adjective")]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics of the Obama administration spoke.",
+    "A 1992 Toyota hit a parked van.",
+    "The Spring Festival opened at the Metro Police headquarters on Christmas Eve.",
+])
+def test_presidents_cars_seasons_and_holidays_are_not_places(gazetteer, text):
+    assert names(text, gazetteer) == []
+
+
+def test_a_country_name_before_woman_or_school_district_is_a_town(gazetteer):
+    [place] = recognise("Police arrested a Lebanon woman on Friday.", gazetteer)
+    assert (place.kind, place.country_code) == ("city", "US")
+    [place] = recognise("Police arrested a U.S. man on Friday.", gazetteer)
+    assert place.kind == "country"
+
+
+def test_a_compass_word_makes_a_local_name_placed_at_the_article_anchor(gazetteer):
+    text = "A slide closed the road in East Bank. Kanawha County crews and Charleston, W.Va., police responded."
+    found = recognise(text, gazetteer)
+    east_bank = found[0]
+    assert (east_bank.text, east_bank.rule) == ("East Bank", "nearby")
+    assert abs(east_bank.lat - 38.3) < 0.5 and abs(east_bank.lon + 81.6) < 0.5  # not Bank, India
+
+
+def test_a_name_inside_a_park_or_township_is_placed_at_the_article_anchor(gazetteer):
+    text = "Rain flooded a road in Hopkins Park on Monday. DeKalb County crews and Sycamore police helped."
+    hopkins = recognise(text, gazetteer)[0]
+    assert (hopkins.text, hopkins.rule, hopkins.country_code) == ("Hopkins", "nearby", "US")
+    assert abs(hopkins.lat - 41.9) < 0.5 and abs(hopkins.lon + 88.75) < 0.5  # in DeKalb County, Illinois

@@ -150,6 +150,12 @@ def test_divisions_have_names_codes_and_points(place_rows):
     assert math.hypot(float(texas[4]) - 31.3, float(texas[5]) + 99.3) < 1.5
     assert divisions[("CA", "08")][1] == "Ontario"
     assert divisions[("AU", "02")][1] == "New South Wales"
+    new_york = divisions[("US", "NY")]  # centred on the state, not pinned on New York City
+    assert float(new_york[4]) > 42 and float(new_york[5]) < -75
+    ontario = divisions[("CA", "08")]  # between the populous south and the northern towns, not on Lake Huron
+    assert 48 < float(ontario[4]) < 51
+    yukon = divisions[("CA", "12")]  # a source centre far outside the territory's towns is not used
+    assert float(yukon[4]) > 60
 
 
 def test_curated_layer_is_clean(curated, features):
@@ -234,3 +240,19 @@ def test_build_reproduces_the_shipped_files(tmp_path, features):
     for new, old in zip(rebuilt, features):
         new_shape, old_shape = shape(new["geometry"]), shape(old["geometry"])
         assert new_shape.symmetric_difference(old_shape).area <= 0.01 * old_shape.area + 1e-4
+
+
+def test_a_division_is_centred_on_the_middle_of_its_towns_not_their_mean():
+    from gazetteer.build_places import _middle
+
+    towns = [{"latitude": lat, "longitude": lon} for lat, lon in [(10, 20), (10.1, 20.1), (10.2, 20), (12, 22)]]
+    assert _middle(towns) == pytest.approx((11.0, 21.0))  # the mean, pulled to the seat, would be (10.6, 20.5)
+
+
+def test_a_state_outline_is_centred_on_its_shape_not_on_where_its_towns_crowd():
+    from gazetteer.build_places import _hull_centre
+
+    square = [(0, 0), (0, 4), (4, 0), (4, 4)]
+    crowd = [(0.1 * i, 0.1 * i) for i in range(1, 10)]  # many towns in one corner
+    towns = [{"latitude": lat, "longitude": lon} for lat, lon in square + crowd]
+    assert _hull_centre(towns) == pytest.approx((2.0, 2.0))
