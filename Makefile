@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: app test browser bench assets gazetteer
+.PHONY: app test browser bench bench-ingest assets gazetteer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: $(VENV)/.test-installed browser
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/dashboard_start.py
+
+bench-ingest: $(VENV)/.test-installed
+	$(BIN)/python bench/ingest.py
 
 # Maintainers: regenerate the versioned data files from packaged sources.
 gazetteer: | $(BIN)/python

@@ -2,7 +2,7 @@
 
 Exit status: 0 all went well; 1 some inputs could not be read or extracted (the rest were ingested, each
 failure is named in the summary); 2 a usage error or nothing to read; 3 the store cannot be used (the message
-names the file and how to recover).
+names the file and how to recover); 130 interrupted (Ctrl-C: what was written is kept).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-OK, PARTIAL, USAGE, STORE = 0, 1, 2, 3
+OK, PARTIAL, USAGE, STORE, INTERRUPTED = 0, 1, 2, 3, 130
 EXPORT_FORMATS = ("csv", "geojson", "kml", "parquet")
 APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 
@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     except store.StoreError as error:
         print(f"chronomap: {error}", file=sys.stderr)
         return STORE
+    except KeyboardInterrupt:
+        print("\nchronomap: interrupted; every article written so far is kept: run the same command again to "
+              "continue", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -155,8 +159,12 @@ def _ingest(args: argparse.Namespace) -> int:
         try:
             report = store.ingest(opened, articles(), progress=progress, engine=engine, total=progress.total,
                                   force=args.force)
-        finally:
+        except BaseException:
+            getattr(engine, "terminate", engine.close)()  # workers mid-article are not waited for
+            raise
+        else:
             engine.close()
+        finally:
             progress.close()
     print(progress.summary(report))
     return PARTIAL if progress.failures(report) or inputs.missing else OK
@@ -214,7 +222,8 @@ def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
     if args.port:
         command += ["--server.port", str(args.port)]
     command += [a for a in args.streamlit_args if a != "--"]
-    return command, {**os.environ, "CHRONOMAP_STORE": str(path)}
+    env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"}  # the store alone: served as it is
+    return command, {**env, "CHRONOMAP_STORE": str(path)}
 
 
 def _serve(args: argparse.Namespace) -> int:

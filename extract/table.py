@@ -88,7 +88,8 @@ def link_denials(clusters: list[Cluster], rows: list[dict], mentions: dict[str, 
                 by_id[target]["disputed_by"].append(row["id"])
 
 
-def _event_id(cluster: Cluster) -> str:
+def event_id(cluster: Cluster) -> str:
+    """The stable id of an event: its type and a hash of its first mention (article, trigger offset)."""
     first = cluster.mentions[0]
     digest = hashlib.sha1(f"{first.article_id}:{first.trigger.start}".encode()).hexdigest()[:10]
     return f"{first.type}-{digest}"
@@ -123,7 +124,7 @@ def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazette
     # The article itself asserting an event is already in `sources`; claimants are who else says so.
     claimants = _unique(m.claimant for m in mentions if m.claimant and m.claimant not in sources)
     return {
-        "id": _event_id(cluster),
+        "id": event_id(cluster),
         "type": cluster.type,
         "label": _label(cluster.type, by_role, claimants, mentions),
         "date_start": dated.date_start.isoformat() if dated.date_start else None,

@@ -18,10 +18,7 @@ from datetime import datetime, timezone
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from extract.merge import Cluster
-from extract.records import Article
-
-from .engines import Task, row_jobs, rows_of
+from .engines import Task
 from .work import Encoded, extract_encoded
 
 TASK_ARTICLES = 8  # articles per Dask task: big enough to amortise scheduling, small enough to balance
@@ -85,10 +82,6 @@ class DaskEngine:
         chunks = [list(tasks[i:i + self.task_articles]) for i in range(0, len(tasks), self.task_articles)]
         self.batches += 1
         return _Batch(self, self.client.map(_extract_batch, chunks, pure=False), self.batches - 1)
-
-    def rows(self, clusters: Sequence[Cluster], articles: dict[str, Article]) -> list[dict]:
-        futures = self.client.map(rows_of, row_jobs(clusters, articles), pure=False)
-        return [row for chunk in self.client.gather(futures) for row in chunk]
 
     def close(self) -> None:
         self.client.close()

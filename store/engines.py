@@ -13,9 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from extract.corrections import Correction
-from extract.merge import Cluster
 from extract.records import Article
-from extract.table import event_row
 from gazetteer import Gazetteer, default_gazetteer
 
 from .work import Encoded, extract_encoded
@@ -36,10 +34,6 @@ class Engine(Protocol):
 
     def submit(self, tasks: Sequence[Task]) -> Pending:
         """Start a batch and return at once, so the caller writes the previous batch while workers extract."""
-        ...
-
-    def rows(self, clusters: Sequence[Cluster], articles: dict[str, Article]) -> list[dict]:
-        """The events table's row of each cluster (`extract.table.event_row`), in order."""
         ...
 
     def close(self) -> None: ...
@@ -76,9 +70,6 @@ class LocalEngine:
     def submit(self, tasks: Sequence[Task]) -> Pending:
         return Done(self.map(tasks))
 
-    def rows(self, clusters: Sequence[Cluster], articles: dict[str, Article]) -> list[dict]:
-        return [event_row(c, articles, self.gazetteer) for c in clusters]
-
     def close(self) -> None:
         pass
 
@@ -93,26 +84,6 @@ def _start_worker() -> None:
 
 def _run(task: Task) -> Encoded:
     return extract_encoded(task[0], task[1], _worker_gazetteer or default_gazetteer())
-
-
-RowJob = tuple[list[Cluster], dict[str, Article]]
-ROWS_PER_JOB = 256
-
-
-def row_jobs(clusters: Sequence[Cluster], articles: dict[str, Article], size: int = ROWS_PER_JOB) -> list[RowJob]:
-    """Clusters in chunks, each with the (text-less) articles its rows name: what a worker needs for rows."""
-    jobs = []
-    for i in range(0, len(clusters), size):
-        chunk = list(clusters[i:i + size])
-        jobs.append((chunk, {m.article_id: articles[m.article_id] for c in chunk for m in c.mentions}))
-    return jobs
-
-
-def rows_of(job: RowJob) -> list[dict]:
-    from gazetteer import default_gazetteer as loaded
-
-    gazetteer = _worker_gazetteer or loaded()
-    return [event_row(c, job[1], gazetteer) for c in job[0]]
 
 
 class ProcessEngine:
@@ -131,11 +102,13 @@ class ProcessEngine:
     def submit(self, tasks: Sequence[Task]) -> Pending:
         return _Async(self.pool.map_async(_run, tasks, chunksize=4))
 
-    def rows(self, clusters: Sequence[Cluster], articles: dict[str, Article]) -> list[dict]:
-        return [row for chunk in self.pool.map(rows_of, row_jobs(clusters, articles)) for row in chunk]
-
     def close(self) -> None:
         self.pool.close()
+        self.pool.join()
+
+    def terminate(self) -> None:
+        """Stop the workers now (an interrupted ingest): what they were extracting is dropped, not written."""
+        self.pool.terminate()
         self.pool.join()
 
 

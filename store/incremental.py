@@ -113,7 +113,7 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
     if get_meta(store.db, "events_stale") != "0":
         if gazetteer is None:
             gazetteer = engine.gazetteer if isinstance(engine, LocalEngine) else default_gazetteer()
-        report.refresh = event_table.refresh(store, gazetteer, engine)
+        report.refresh = event_table.refresh(store, gazetteer)
     report.events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report

@@ -119,14 +119,15 @@ def test_check_passes_a_sound_store(tmp_path, capsys):
     assert "ok" in capsys.readouterr().out
 
 
-def test_serve_runs_streamlit_on_the_store(tmp_path):
+def test_serve_runs_streamlit_on_the_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONOMAP_DATA", "some/folder")  # would make the page ingest that folder instead
     args = _parser().parse_args(["serve", "--store", str(tmp_path / "s.db"), "--port", "8600", "--",
                                  "--server.headless", "true"])
     command, env = serve_command(args)
     assert command[1:4] == ["-m", "streamlit", "run"] and Path(command[4]).name == "streamlit_app.py"
     assert Path(command[4]).exists()
     assert command[5:] == ["--server.port", "8600", "--server.headless", "true"]
-    assert env["CHRONOMAP_STORE"] == str((tmp_path / "s.db").resolve())
+    assert env["CHRONOMAP_STORE"] == str((tmp_path / "s.db").resolve()) and "CHRONOMAP_DATA" not in env
     assert main(["serve", "--store", str(tmp_path / "missing.db")]) == 3  # said before streamlit starts
 
 
@@ -167,3 +168,32 @@ def test_dask_ingest_writes_parquet_that_another_store_imports(tmp_path, capsys)
         pd.testing.assert_frame_equal(store.events(a), store.events(b))
     assert run("ingest", "--scheduler", "tcp://127.0.0.1:1", str(ARTICLES), store_path=first) == 2
     assert "need --engine dask" in capsys.readouterr().err
+
+
+def test_an_interrupted_ingest_keeps_what_it_wrote_and_exits_130(tmp_path):
+    import signal
+
+    sys.path.insert(0, str(ROOT))
+    from bench.corpus import main as write_corpus
+
+    corpus, db = tmp_path / "c.jsonl", tmp_path / "s.db"
+    write_corpus(["200", str(corpus)])
+    script = Path(sys.executable).parent / "chronomap"
+    child = subprocess.Popen([str(script), "ingest", "--store", str(db), "--engine", "processes", "--workers", "2",
+                              str(corpus)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    seen = ""
+    while not re.search(r"\b([1-9]\d*)/200\b", seen):  # wait for the first written article
+        seen += child.stderr.read(1)
+        assert seen or child.poll() is None
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 130, (out, err[-500:])
+    assert "interrupted; every article written so far is kept" in err
+    with store.open(db) as s:
+        kept = len(store.articles(s))
+        assert 0 < kept < 200
+        assert s.db.execute("SELECT count(*) FROM articles a LEFT JOIN extractions e ON e.article_id = a.id "
+                            "WHERE e.article_id IS NULL").fetchone()[0] == 0
+    again = subprocess.run([str(script), "ingest", "-q", "--store", str(db), str(corpus)], capture_output=True,
+                           text=True, timeout=600)
+    assert again.returncode == 0 and f"{kept:,} unchanged" in again.stdout

@@ -47,12 +47,3 @@ def test_dask_gives_the_local_engines_events(engine, corpus_articles, gazetteer,
         pd.testing.assert_frame_equal(store.events(imported), expected)
         assert store.import_parquet(imported, engine.parquet, gazetteer=gazetteer).unchanged == len(articles)
 
-
-def test_dask_workers_compute_the_rows_the_local_engine_computes(engine, corpus_articles, gazetteer):
-    from store.engines import LocalEngine
-
-    from .test_engines import _clusters
-
-    clusters, articles = _clusters(corpus_articles, gazetteer)
-    assert len(clusters) > 20
-    assert engine.rows(clusters, articles) == LocalEngine(gazetteer).rows(clusters, articles)

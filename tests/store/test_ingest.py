@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 import store
 from extract.pipeline import build_corpus
@@ -118,3 +119,20 @@ def test_the_dashboard_can_read_while_nothing_is_writable(store_path, corpus_art
         corpus = store.corpus(reader)
         pd.testing.assert_frame_equal(corpus.events, expected)
         assert len(corpus.extractions) == len(corpus_articles)
+
+
+@pytest.mark.parametrize("in_sql", [True, False], ids=["rows-copied-in-sqlite", "rows-through-python"])
+def test_events_made_a_chunk_at_a_time_equal_the_whole_table(store_path, corpus_articles, gazetteer, in_sql,
+                                                             monkeypatch):
+    monkeypatch.setattr(event_table, "_SQL_JSON", in_sql and event_table._SQL_JSON)
+    expected = build_corpus(corpus_articles, gazetteer=gazetteer).events
+    assert expected["denies"].map(len).sum() > 0  # denial links are part of what is compared
+    with store.open(store_path) as s:
+        store.ingest(s, corpus_articles[:-1], gazetteer=gazetteer)
+        s.db.execute("DELETE FROM events")
+        stats = event_table.refresh(s, gazetteer, chunk=3)
+        assert stats.computed == stats.events > 3
+        store.ingest(s, corpus_articles[-1:], gazetteer=gazetteer)  # rows reused across chunks, links redone
+        stats = event_table.refresh(s, gazetteer, chunk=3)
+        assert stats.reused == stats.events
+        pd.testing.assert_frame_equal(store.events(s), expected)
