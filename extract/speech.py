@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .records import Span
 from .text import quotations, sentences
@@ -110,6 +111,7 @@ def _speaker(chunk: str, verb: re.Match[str]) -> str | None:
     return candidate or None
 
 
+@lru_cache(maxsize=8192)
 def speaker_key(speaker: str | None) -> frozenset[str]:
     """Content words of a speaker phrase, for matching two mentions of one speaker."""
     if not speaker:
@@ -118,8 +120,9 @@ def speaker_key(speaker: str | None) -> frozenset[str]:
     return frozenset(w for w in words if w not in _GENERIC)
 
 
+@lru_cache(maxsize=65536)
 def same_speaker(a: str | None, b: str | None) -> bool:
-    """Whether two speaker phrases plausibly name the same speaker."""
+    """Whether two speaker phrases plausibly name the same speaker; cached, as merging asks again and again."""
     if not a or not b:
         return False
     if a.strip().lower() in _PRONOUNS or b.strip().lower() in _PRONOUNS:
