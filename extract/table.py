@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -211,16 +212,25 @@ _CONFIDENT = 0.7
 def _uncertainty_km(place, gazetteer: Gazetteer) -> float | None:
     """The radius to draw an event's place as an area; None for a point placed with confidence."""
     if place.kind in ("country", "airspace") and place.country_code:
-        country = gazetteer.country(place.country_code)
-        shape = gazetteer.shape(country) if country else None
-        if shape is not None:
-            km2 = shape.area * 111.32 ** 2 * math.cos(math.radians(shape.centroid.y))
-            return round(min(math.sqrt(km2 / math.pi), 1500.0), 1)
+        radius = _country_radius_km(place.country_code, gazetteer)
+        if radius is not None:
+            return radius
     if place.kind in _AREA_RADIUS_KM:
         return _AREA_RADIUS_KM[place.kind]
     if place.confidence < _CONFIDENT:
         return _UNCERTAIN_RADIUS_KM
     return None
+
+
+@lru_cache(maxsize=1024)
+def _country_radius_km(code: str, gazetteer: Gazetteer) -> float | None:
+    """The radius of a circle as large as the country's polygon; None without one. Cached per country."""
+    country = gazetteer.country(code)
+    shape = gazetteer.shape(country) if country else None
+    if shape is None:
+        return None
+    km2 = shape.area * 111.32 ** 2 * math.cos(math.radians(shape.centroid.y))
+    return round(min(math.sqrt(km2 / math.pi), 1500.0), 1)
 
 
 def _mention_dict(m: EventMention) -> dict:
