@@ -18,9 +18,11 @@ from . import triggers as trig
 from .records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
 from .speech import SPEECH_VERBS, Attribution
 from .tense import is_future
-from .text import sentences
+from .text import sentences, trie
 
-_FRAMES = re.compile(rf"\b(?:{SPEECH_VERBS}|reports?|claims?|allegations?|adding|saying|insisting|noting|stressing)\b")
+_FRAME_WORDS = {*SPEECH_VERBS.split("|"), "report", "reports", "claim", "claims", "allegation", "allegations", "adding",
+                "saying", "insisting", "noting", "stressing"}
+_FRAMES = re.compile(rf"\b(?:{trie(_FRAME_WORDS)})\b")  # whole words factored by prefix: the same matches, faster
 _PARTICIPIAL_FRAMES = {"adding", "saying", "insisting", "noting", "stressing"}
 # "..., the air force said on Tuesday." / "..., according to officials.": the attribution after the claim.
 _POSTPOSED = re.compile(

@@ -13,6 +13,8 @@ events years apart.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -71,6 +73,11 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
     type sharing a place or an article and a week, found through an index, so
     the cost per mention stays flat as the corpus grows.
     """
+    with cycle_collection_paused():
+        return _merge(mentions)
+
+
+def _merge(mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     index: dict[tuple[str, str, str], list[int]] = {}
     for mention in mentions:
@@ -95,6 +102,20 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
             if not bucket or bucket[-1] != i:
                 bucket.append(i)
     return clusters
+
+
+@contextmanager
+def cycle_collection_paused():
+    """No cyclic garbage collection inside: building many small records (clusters, rows) would trigger full
+    collections, each walking every object alive (every extraction of the corpus), so cost per article would
+    grow with the corpus. Reference counting still frees everything; nothing built here forms cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _keys(mention: EventMention, weeks: list[str] | None) -> list[tuple[str, str, str]]:

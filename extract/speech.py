@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .records import Span
-from .text import quotations, sentences
+from .text import quotations, sentences, trie
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|wrote|writes|noted|notes|stated|states|stressed|stresses|"
@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     "explained|warned|warns|asked|replied|tweeted|posted|reported|reports|denied|denies|rejected|"
     "confirmed|confirms|acknowledged|argued|argues|alleged|according to"
 )
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_VERB = re.compile(rf"\b(?:{trie(set(SPEECH_VERBS.split('|')))})\b")  # whole words factored by prefix: faster
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _GENERIC = frozenset(
     """the a an of in on at for and or to from with by its their his her our this that these those
@@ -44,6 +44,12 @@ class Attribution:
 
 def attributions(text: str, offset: int = 0) -> list[Attribution]:
     """One Attribution per quotation in the text, in reading order."""
+    return list(_attributions(text, offset))
+
+
+@lru_cache(maxsize=16)
+def _attributions(text: str, offset: int) -> tuple[Attribution, ...]:
+    """`attributions`, cached: the date tagger and the event extractor both ask for an article's."""
     sents = sentences(text, offset)
     quotes = quotations(text, offset)
     result: list[Attribution] = []
@@ -59,7 +65,7 @@ def attributions(text: str, offset: int = 0) -> list[Attribution]:
             attribution = Attribution(quote, sentence, attribution.verb, previous.speaker, attribution.frame)
         result.append(attribution)
         previous = attribution
-    return result
+    return tuple(result)
 
 
 def _sentence_of(quote: Span, sents: list[Span], text: str, offset: int) -> Span:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from gazetteer import Gazetteer
 
-from .merge import Cluster, describe_date
+from .merge import Cluster, cycle_collection_paused, describe_date
 from .paths import event_path
 from .records import Article, EventMention, PlaceRole
 from .triggers import SPEECH_TYPES
@@ -69,7 +69,9 @@ _SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "
 def events_table(clusters: list[Cluster], mentions: dict[str, list[EventMention]],
                  articles: dict[str, Article], gazetteer: Gazetteer) -> pd.DataFrame:
     """The table of events; `mentions` lists each article's mentions in the order denials index them."""
-    rows = [_row(c, articles, gazetteer) for c in clusters]
+    point_lists: dict[int, tuple[object, list]] = {}  # one [[lat, lon], ...] per distinct path of this table
+    with cycle_collection_paused():
+        rows = [_row(c, articles, gazetteer, point_lists) for c in clusters]
     event_of = {id(m): row["id"] for c, row in zip(clusters, rows) for m in c.mentions}
     by_id = {row["id"]: row for row in rows}
     for cluster, row in zip(clusters, rows):
@@ -104,7 +106,8 @@ def _places(mentions: list[EventMention]) -> list[PlaceRole]:
     return sorted(chosen.values(), key=lambda r: (_ROLE_ORDER[r.role], _SPECIFICITY.get(r.place.kind, 1)))
 
 
-def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -> dict:
+def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer,
+         point_lists: dict[int, tuple[object, list]] | None = None) -> dict:
     mentions = cluster.mentions
     dated = _best_date(mentions)
     places = _places(mentions)
@@ -132,7 +135,7 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "lat": marker.lat if marker else None,
         "lon": marker.lon if marker else None,
         "radius_km": _uncertainty_km(marker, gazetteer) if marker else None,
-        "path": [list(p) for p in path.points] if path else None,
+        "path": _point_list(path, point_lists) if path else None,
         "path_km": path.length_km if path else None,
         "crossed": list(path.crossed) if path else [],
         **_route_check(path, places, by_role),
@@ -153,6 +156,17 @@ def _row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -
         "mentions": [_mention_dict(m) for m in mentions],
         "merge_reason": " | ".join(cluster.reasons),
     }
+
+
+def _point_list(path, point_lists: dict[int, tuple[object, list]] | None) -> list[list[float]]:
+    """The path's points as [[lat, lon], ...]; events of one table on the same route share the list (as the
+    rows of a shallow copy of the table do), built once: a path has a point every 50 km."""
+    if point_lists is None:
+        return [list(p) for p in path.points]
+    kept = point_lists.get(id(path))
+    if kept is None or kept[0] is not path:  # the path is kept with its list, so its id is not reused meanwhile
+        kept = point_lists[id(path)] = (path, [list(p) for p in path.points])
+    return kept[1]
 
 
 def _route_check(path, places: list[PlaceRole], by_role: dict) -> dict[str, list[str]]:
