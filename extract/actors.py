@@ -52,6 +52,12 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def subject(before: str) -> list[str]:
     """Actors named by the subject at the end of `before` (the sentence up to a verb)."""
+    return list(_subject(before))
+
+
+@lru_cache(maxsize=256)
+def _subject(before: str) -> tuple[str, ...]:
+    """`subject`, cached: the triggers after one speech frame all ask for the frame's speaker."""
     clause = _last_clause(before)
     if not clause.strip():
         # A relative clause: "F-16s that took off": the subject precedes the boundary.
@@ -61,12 +67,12 @@ def subject(before: str) -> list[str]:
     for _ in range(4):
         phrase, rest = _last_noun_phrase(words)
         if not phrase:
-            return []
+            return ()
         if rest and rest[-1].lower() in _PREPOSITIONS:
             words = rest[:-1]  # a prepositional phrase; the subject is further left
             continue
-        return _split(phrase)
-    return []
+        return tuple(_split(phrase))
+    return ()
 
 
 @lru_cache(maxsize=64)
