@@ -8,6 +8,7 @@ phrases ("four missiles from a Russian ship in the Caspian Sea crashed").
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 from .text import trie
@@ -133,14 +134,26 @@ def clean_actor(text: str) -> str | None:
 _METONYM_POPULATION = 1_000_000
 
 
+# Per gazetteer (held weakly, so a cache never keeps one alive): actor -> country code. Actors recur through an
+# article and a corpus.
+_AFFILIATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_AFFILIATIONS_KEPT = 16384
+
+
 def affiliation(actor: str, gazetteer) -> str | None:
     """The country an actor is named with: "Russian Navy" and "Russia's Defense Ministry" are RU."""
-    return _affiliation(actor, gazetteer)
+    try:
+        known = _AFFILIATIONS.setdefault(gazetteer, {})
+    except TypeError:  # a gazetteer that cannot be weakly referenced: no cache
+        return _affiliation(actor, gazetteer)
+    if actor not in known:
+        if len(known) >= _AFFILIATIONS_KEPT:
+            known.clear()
+        known[actor] = _affiliation(actor, gazetteer)
+    return known[actor]
 
 
-@lru_cache(maxsize=16384)
 def _affiliation(actor: str, gazetteer) -> str | None:
-    """`affiliation`, cached: the same actors recur through an article and a corpus."""
     for word in _NAMES.findall(actor):
         for candidate in (word, word.split()[0]):
             candidate = _POSSESSIVE.sub("", candidate)

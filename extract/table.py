@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+import weakref
 from datetime import date
-from functools import lru_cache
 
 import pandas as pd
 
@@ -226,7 +226,13 @@ _CONFIDENT = 0.7
 def _uncertainty_km(place, gazetteer: Gazetteer) -> float | None:
     """The radius to draw an event's place as an area; None for a point placed with confidence."""
     if place.kind in ("country", "airspace") and place.country_code:
-        radius = _country_radius_km(place.country_code, gazetteer)
+        try:
+            radii = _COUNTRY_RADII.setdefault(gazetteer, {})
+        except TypeError:  # a gazetteer that cannot be weakly referenced: no cache
+            radii = {}
+        if place.country_code not in radii:
+            radii[place.country_code] = _country_radius_km(place.country_code, gazetteer)
+        radius = radii[place.country_code]
         if radius is not None:
             return radius
     if place.kind in _AREA_RADIUS_KM:
@@ -236,9 +242,12 @@ def _uncertainty_km(place, gazetteer: Gazetteer) -> float | None:
     return None
 
 
-@lru_cache(maxsize=1024)
+# Per gazetteer (held weakly, so the cache never keeps one alive): country code -> radius.
+_COUNTRY_RADII: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _country_radius_km(code: str, gazetteer: Gazetteer) -> float | None:
-    """The radius of a circle as large as the country's polygon; None without one. Cached per country."""
+    """The radius of a circle as large as the country's polygon; None without one."""
     country = gazetteer.country(code)
     shape = gazetteer.shape(country) if country else None
     if shape is None:
