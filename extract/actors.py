@@ -8,9 +8,15 @@ phrases ("four missiles from a Russian ship in the Caspian Sea crashed").
 from __future__ import annotations
 
 import re
+import weakref
+from functools import lru_cache
+
+from .text import trie
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "one", "the other", "another", "there", "this", "who", "you"}
-_BOUNDARY = re.compile(r"[,;:“”\"()]|\b(?:that|when|while|which|who|since|because|after|before|if|as)\b")
+_CLAUSE_WORDS = {"that", "when", "while", "which", "who", "since", "because", "after", "before", "if", "as"}
+# The words factored by prefix (a plain alternation is tried word by word); whole words, so one matches at most.
+_BOUNDARY = re.compile(rf"[,;:“”\"()]|\b(?:{trie(_CLAUSE_WORDS)})\b")
 _TRAILING = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|will|would|could|can|may|might|must|should|did|does|do|not|n[o’']t|"
     r"also|reportedly|allegedly|vehemently|been|be|to|ordered|first|already|never|just|then|still|had to|"
@@ -40,11 +46,20 @@ _TITLES = {
     "governor", "regional", "mayor", "ambassador", "envoy", "commissioner", "ministry", "spokesperson",
 }
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NAMES = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?")
+_POSSESSIVE = re.compile(r"['’]s$")
+
 
 def subject(before: str) -> list[str]:
     """Actors named by the subject at the end of `before` (the sentence up to a verb)."""
-    clause = _BOUNDARY.split(before)[-1]
-    clause = _TRAILING.sub("", clause)
+    return list(_subject(before))
+
+
+@lru_cache(maxsize=256)
+def _subject(before: str) -> tuple[str, ...]:
+    """`subject`, cached: the triggers after one speech frame all ask for the frame's speaker."""
+    clause = _last_clause(before)
     if not clause.strip():
         # A relative clause: "F-16s that took off": the subject precedes the boundary.
         parts = _BOUNDARY.split(before)
@@ -53,12 +68,19 @@ def subject(before: str) -> list[str]:
     for _ in range(4):
         phrase, rest = _last_noun_phrase(words)
         if not phrase:
-            return []
+            return ()
         if rest and rest[-1].lower() in _PREPOSITIONS:
             words = rest[:-1]  # a prepositional phrase; the subject is further left
             continue
-        return _split(phrase)
-    return []
+        return tuple(_split(phrase))
+    return ()
+
+
+@lru_cache(maxsize=64)
+def _last_clause(before: str) -> str:
+    """The text after the last clause boundary, without trailing auxiliaries; cached, as `subject` and
+    `pronoun_subject` read the same text one after the other."""
+    return _TRAILING.sub("", _BOUNDARY.split(before)[-1])
 
 
 def _last_noun_phrase(words: list[str]) -> tuple[list[str], list[str]]:
@@ -95,7 +117,7 @@ def _split(phrase: list[str]) -> list[str]:
 
 def clean_actor(text: str) -> str | None:
     """'Russian President Vladimir Putin' -> 'Vladimir Putin'; 'the Russian Navy' -> 'Russian Navy'."""
-    text = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" .,'’"), flags=re.IGNORECASE)
+    text = _ARTICLE.sub("", text.strip(" .,'’"))
     words = text.split()
     if not words or text.lower() in PRONOUNS:
         return None
@@ -112,11 +134,29 @@ def clean_actor(text: str) -> str | None:
 _METONYM_POPULATION = 1_000_000
 
 
+# Per gazetteer (held weakly, so a cache never keeps one alive): actor -> country code. Actors recur through an
+# article and a corpus.
+_AFFILIATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_AFFILIATIONS_KEPT = 16384
+
+
 def affiliation(actor: str, gazetteer) -> str | None:
     """The country an actor is named with: "Russian Navy" and "Russia's Defense Ministry" are RU."""
-    for word in re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?", actor):
+    try:
+        known = _AFFILIATIONS.setdefault(gazetteer, {})
+    except TypeError:  # a gazetteer that cannot be weakly referenced: no cache
+        return _affiliation(actor, gazetteer)
+    if actor not in known:
+        if len(known) >= _AFFILIATIONS_KEPT:
+            known.clear()
+        known[actor] = _affiliation(actor, gazetteer)
+    return known[actor]
+
+
+def _affiliation(actor: str, gazetteer) -> str | None:
+    for word in _NAMES.findall(actor):
         for candidate in (word, word.split()[0]):
-            candidate = re.sub(r"['’]s$", "", candidate)
+            candidate = _POSSESSIVE.sub("", candidate)
             country = gazetteer.demonym(candidate)
             if country is None:
                 found = gazetteer.lookup(candidate)
@@ -131,7 +171,7 @@ def affiliation(actor: str, gazetteer) -> str | None:
 
 def pronoun_subject(before: str) -> str | None:
     """ "He is due to meet": a personal pronoun as the subject, for the caller to resolve."""
-    clause = _TRAILING.sub("", _BOUNDARY.split(before)[-1]).strip()
+    clause = _last_clause(before).strip()
     return clause if clause.lower() in ("he", "she", "they", "we") else None
 
 

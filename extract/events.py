@@ -10,7 +10,7 @@ frame is the claimant; a denial disputes the event of its complement.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from bisect import bisect_left
 from functools import lru_cache
 
 from . import actors as act
@@ -18,9 +18,11 @@ from . import triggers as trig
 from .records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
 from .speech import SPEECH_VERBS, Attribution
 from .tense import is_future
-from .text import sentences
+from .text import sentences, trie
 
-_FRAMES = re.compile(rf"\b(?:{SPEECH_VERBS}|reports?|claims?|allegations?|adding|saying|insisting|noting|stressing)\b")
+_FRAME_WORDS = {*SPEECH_VERBS.split("|"), "report", "reports", "claim", "claims", "allegation", "allegations", "adding",
+                "saying", "insisting", "noting", "stressing"}
+_FRAMES = re.compile(rf"\b(?:{trie(_FRAME_WORDS)})\b")  # whole words factored by prefix: the same matches, faster
 _PARTICIPIAL_FRAMES = {"adding", "saying", "insisting", "noting", "stressing"}
 # "..., the air force said on Tuesday." / "..., according to officials.": the attribution after the claim.
 _POSTPOSED = re.compile(
@@ -66,6 +68,19 @@ _QUANTITY = re.compile(
     r"(?:missiles|rockets|ships|warships|warplanes|jets|aircraft|planes|targets|F-16s|people|civilians|soldiers|"
     r"troops|drones|projectiles|bombs|sorties)\b", re.IGNORECASE)
 
+_DATELINE_END = re.compile(r"\s*(?:,|—|–|-|\()")
+_COUNTERPARTS = re.compile(r"\s+(?:with\s+)?((?:[A-Z][\w.’'-]*\s+|(?:of|the|and|general|secretary|chief|minister|"
+                           r"president|foreign|defence|defense|prime)\s+){0,7}[A-Z][\w.’'-]*)")
+_AND = re.compile(r"\s+and\s+")
+_AND_OR_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
+_AND_GAP = re.compile(r"\s*(?:,|and|, and)\s*")
+_LOCATIVE = re.compile(r"\s*(?:\S+\s+){0,6}?(?:in|at|from)\s")
+_INSTEAD_OF = re.compile(r"\binstead\s+of\s+(?:the\s+)?$")
+_OF = re.compile(r"\s+of\b")
+_WORDS = re.compile(r"[A-Za-z’'-]+")
+_REPORTS_BY = re.compile(r"\s+(?:by|from)\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+that\b")
+_CAPITALISED_TAIL = re.compile(r"((?:[A-Z][\w.’'-]*\s+){1,4})$")
+
 
 def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention],
             quotes: list[Attribution], gazetteer=None) -> list[EventMention]:
@@ -73,34 +88,36 @@ def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention
     mentions: list[EventMention] = []
     last_speaker: str | None = None
     dateline = _dateline(article, places)
+    in_sentence_times = _by_offset(timexes)
+    in_sentence_places = _by_offset(places)
     for sentence in sentences(article.body, article.body_start):
         found = trig.find(sentence.text, sentence.start)
         if not found:
             continue
-        sent_times = [t for t in timexes if sentence.start <= t.start < sentence.end
-                      and t.dates_an_event]
-        sent_places = [p for p in places if sentence.start <= p.start < sentence.end]
+        sent_times = [t for t in in_sentence_times(sentence) if t.dates_an_event]
+        sent_places = in_sentence_places(sentence)
         frames = list(_FRAMES.finditer(sentence.text))
+        clause = _Clause(sentence, found, sent_times, sent_places, frames)
         first_index = len(mentions)
         for trigger in _outermost(found):
-            mention = _mention(article, sentence, trigger, found, sent_times, sent_places, frames, quotes)
+            mention = _mention(article, clause, trigger, quotes)
             mention = _coordinated_subject(mention, sentence, frames, mentions[first_index:])
             mention, last_speaker = _resolve_pronouns(mention, last_speaker)
             if gazetteer is not None:
                 codes = tuple(dict.fromkeys(c for c in (act.affiliation(a, gazetteer) for a in mention.actors) if c))
                 if codes:
-                    mention = replace(mention, actor_countries=codes)
+                    mention = _with(mention, actor_countries=codes)
             if dateline and mention.type in trig.SPEECH_TYPES and not mention.places and mention.actor_countries \
                     and all(c == dateline.country_code for c in mention.actor_countries):
-                mention = replace(mention, places=(PlaceRole("location", dateline),))
+                mention = _with(mention, places=(PlaceRole("location", dateline),))
             if mention.type == "casualties" and len(mentions) > first_index:
                 # "..., killing two people": the deaths happened where and when the event before them did.
                 previous = mentions[-1]
                 if not mention.places:
-                    mention = replace(mention, places=tuple(PlaceRole("location", r.place)
+                    mention = _with(mention, places=tuple(PlaceRole("location", r.place)
                                                             for r in previous.places if r.role != "origin"))
                 if mention.date_precision == "reported" and previous.date_precision != "reported":
-                    mention = replace(mention, date_start=previous.date_start, date_end=previous.date_end,
+                    mention = _with(mention, date_start=previous.date_start, date_end=previous.date_end,
                                       date_precision=previous.date_precision, date_rule=previous.date_rule,
                                       date_text=previous.date_text)
             mentions.append(mention)
@@ -129,7 +146,7 @@ def _coordinated_subject(mention: EventMention, sentence: Span, frames: list[re.
     if not actors:
         return mention
     claimant = actors[0] if mention.type in trig.SPEECH_TYPES else mention.claimant
-    return replace(mention, actors=actors, claimant=claimant)
+    return _with(mention, actors=actors, claimant=claimant)
 
 
 def _fold_participles(mentions: list[EventMention], first: int) -> None:
@@ -145,7 +162,7 @@ def _fold_participles(mentions: list[EventMention], first: int) -> None:
                                                                    mention.trigger.start - mention.sentence.start])):
             taken = {r.place.place_id for r in previous.places}
             route = tuple(PlaceRole("via", r.place) for r in mention.places if r.place.place_id not in taken)
-            mentions[i - 1] = replace(previous, places=previous.places + route)
+            mentions[i - 1] = _with(previous, places=previous.places + route)
             del mentions[i]
             continue
         i += 1
@@ -157,7 +174,7 @@ def _dateline(article: Article, places: list[PlaceMention]) -> PlaceMention | No
     lead = len(body) - len(body.lstrip())
     for place in places:
         offset = place.start - article.body_start
-        if offset == lead and place.text.isupper() and re.match(r"\s*(?:,|—|–|-|\()", body[offset + len(place.text):]):
+        if offset == lead and place.text.isupper() and _DATELINE_END.match(body, offset + len(place.text)):
             return place
     return None
 
@@ -167,8 +184,61 @@ def _outermost(found: list[trig.Trigger]) -> list[trig.Trigger]:
     return [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end for o in found)]
 
 
-def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, places, frames, quotes) -> EventMention:
-    start, end, precision, rule, date_text = _date(article, sentence, trigger, found, times, frames)
+def _with(mention: EventMention, **changes) -> EventMention:
+    """`dataclasses.replace` for an EventMention, without the field-by-field __init__ of a frozen dataclass
+    (EventMention has no __post_init__ and no slots: its __dict__ is the whole record)."""
+    new = object.__new__(EventMention)
+    new.__dict__.update(mention.__dict__, **changes)
+    return new
+
+
+def _by_offset(items: list):
+    """A function from a sentence to the items starting inside it, in their order: by bisection when the
+    items are sorted by offset, as the taggers give them, else by a scan."""
+    starts = [item.start for item in items]
+    if any(a > b for a, b in zip(starts, starts[1:])):
+        return lambda sentence: [item for item in items if sentence.start <= item.start < sentence.end]
+    return lambda sentence: items[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+
+
+class _Clause:
+    """What every trigger of one sentence shares, computed once: the triggers, dated expressions, places and
+    speech frames, which verb each date modifies and which trigger each place belongs to."""
+
+    def __init__(self, sentence: Span, found: list[trig.Trigger], times: list[TimeExpr], places: list[PlaceMention],
+                 frames: list[re.Match[str]]):
+        self.sentence, self.found, self.times, self.places, self.frames = sentence, found, times, places, frames
+        self._attached: list[tuple[int, int] | None] | None = None
+        self._owners: list[trig.Trigger | None] | None = None
+
+    @property
+    def attached(self) -> list[tuple[int, int] | None]:
+        """The verb each dated expression modifies."""
+        if self._attached is None:
+            self._attached = [_attached_verb(self.sentence, timex, self.verbs) for timex in self.times]
+        return self._attached
+
+    @property
+    def verbs(self) -> list[tuple[int, int]]:
+        start = self.sentence.start
+        return [(t.start, t.end) for t in self.found] + [(m.start() + start, m.end() + start) for m in self.frames]
+
+    @property
+    def frame_verbs(self) -> set[tuple[int, int]]:
+        start = self.sentence.start
+        return {(m.start() + start, m.end() + start) for m in self.frames}
+
+    @property
+    def owners(self) -> list[trig.Trigger | None]:
+        """The trigger each place belongs to."""
+        if self._owners is None:
+            self._owners = [_owner(self.sentence, place, self.found) for place in self.places]
+        return self._owners
+
+
+def _mention(article, clause: _Clause, trigger: trig.Trigger, quotes) -> EventMention:
+    sentence, frames = clause.sentence, clause.frames
+    start, end, precision, rule, date_text = _date(article, clause, trigger)
     quote = next((a for a in quotes if a.quote.start <= trigger.start < a.quote.end), None)
     before = sentence.text[:trigger.start - sentence.start]
     actors = act.subject(before) or [p for p in [act.pronoun_subject(before)] if p]
@@ -185,7 +255,7 @@ def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, place
         date_precision=precision,
         date_rule=rule,
         date_text=date_text,
-        places=tuple(_roles(sentence, trigger, places, found)),
+        places=tuple(_roles(clause, trigger)),
         actors=tuple(actors),
         claimant=claimant,
         stance=stance,
@@ -200,25 +270,25 @@ def _mention(article, sentence: Span, trigger: trig.Trigger, found, times, place
 def _counterparts(sentence: Span, trigger: trig.Trigger) -> list[str]:
     """ "met NATO chief Mark Rutte", "talks with Iranian officials": who else took part."""
     after = sentence.text[trigger.end - sentence.start:]
-    match = re.match(r"\s+(?:with\s+)?((?:[A-Z][\w.’'-]*\s+|(?:of|the|and|general|secretary|chief|minister|president|"
-                     r"foreign|defence|defense|prime)\s+){0,7}[A-Z][\w.’'-]*)", after)
+    match = _COUNTERPARTS.match(after)
     if not match:
         return []
-    return [a for a in (act.clean_actor(part) for part in re.split(r"\s+and\s+", match.group(1))) if a]
+    return [a for a in (act.clean_actor(part) for part in _AND.split(match.group(1))) if a]
 
 
-def _date(article, sentence, trigger, found, times, frames):
+def _date(article, clause: _Clause, trigger):
     """The date of the timex attached to this trigger; else the date it was reported."""
-    verbs = [(t.start, t.end) for t in found] + [(m.start() + sentence.start, m.end() + sentence.start) for m in frames]
-    for timex in times:
-        if _attached_verb(sentence, timex, verbs) == (trigger.start, trigger.end):
-            return timex.first_day, timex.last_day, timex.precision, f"dated by '{timex.text}' ({timex.rule})", timex.text
-    # Undated: it happened on or before it was reported; a dated "said on ..." frame is the report date.
-    frame_verbs = {(m.start() + sentence.start, m.end() + sentence.start) for m in frames}
-    for timex in times:
-        if timex.precision == "day" and timex.start < trigger.start and _attached_verb(sentence, timex, verbs) in frame_verbs:
-            return (timex.first_day, timex.first_day, "reported",
-                    f"undated; placed at the date it was reported ('{timex.text}')", None)
+    if clause.times:
+        attached = clause.attached
+        for timex, verb in zip(clause.times, attached):
+            if verb == (trigger.start, trigger.end):
+                return timex.first_day, timex.last_day, timex.precision, f"dated by '{timex.text}' ({timex.rule})", timex.text
+        # Undated: it happened on or before it was reported; a dated "said on ..." frame is the report date.
+        frame_verbs = clause.frame_verbs
+        for timex, verb in zip(clause.times, attached):
+            if timex.precision == "day" and timex.start < trigger.start and verb in frame_verbs:
+                return (timex.first_day, timex.first_day, "reported",
+                        f"undated; placed at the date it was reported ('{timex.text}')", None)
     if article.published is None:
         return None, None, "unknown", "undated, and the article has no publication date", None
     return (article.published, article.published, "reported",
@@ -239,11 +309,14 @@ def _attached_verb(sentence: Span, timex: TimeExpr, verbs: list[tuple[int, int]]
     return min(after, key=lambda v: v[0]) if after else None
 
 
-def _roles(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], found) -> list[PlaceRole]:
+def _roles(clause: _Clause, trigger: trig.Trigger) -> list[PlaceRole]:
     """The places that are arguments of this trigger, each with its role."""
+    sentence, places = clause.sentence, clause.places
     roles: list[PlaceRole] = []
-    for place in places:
-        if _owner(sentence, place, found) is not trigger:
+    if not places:
+        return roles
+    for place, owner in zip(places, clause.owners):
+        if owner is not trigger:
             continue
         role = _role(sentence, place, trigger)
         if role is None and roles and _coordinated(sentence, roles[-1].place, place):
@@ -257,7 +330,7 @@ def _roles(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], fo
 
 def _coordinated(sentence: Span, first: PlaceMention, second: PlaceMention) -> bool:
     gap = sentence.text[first.end - sentence.start:second.start - sentence.start]
-    return bool(re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", gap))
+    return bool(_AND_OR_GAP.fullmatch(gap))
 
 
 def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> trig.Trigger | None:
@@ -271,7 +344,7 @@ def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> tr
         previous = before[-1]
         between = sentence.text[previous.end - sentence.start:place.start - sentence.start]
         same_clause = not _CLAUSE_BREAK.search(between)
-        locative = re.match(r"\s*(?:\S+\s+){0,6}?(?:in|at|from)\s", between)
+        locative = _LOCATIVE.match(between)
         if same_clause and (previous.type not in trig.SPEECH_TYPES or locative):
             return previous
         if not after:
@@ -285,9 +358,9 @@ def _role(sentence: Span, place: PlaceMention, trigger: trig.Trigger) -> str | N
     limit = trigger.start if trigger.end <= place.start else sentence.start
     local = sentence.text[limit - sentence.start:place.start - sentence.start]
     after = sentence.text[place.end - sentence.start:]
-    if re.search(r"\binstead\s+of\s+(?:the\s+)?$", local) or _ORG_NOUN.match(after):
+    if _INSTEAD_OF.search(local) or _ORG_NOUN.match(after):
         return None
-    if place.rule == "demonym" and re.match(r"\s+of\b", after):
+    if place.rule == "demonym" and _OF.match(after):
         return None  # "the Syrian city of Raqqa": the city is the place
     if place.kind == "airspace":
         return "via" if trigger.type in _DIRECTED else "location"
@@ -310,7 +383,7 @@ def _preposition_role(local: str) -> str | None:
 
     The search stops at a comma or a clause word: "at Kyiv overnight, Ukraine's" gives Ukraine no role.
     """
-    words = re.findall(r"[A-Za-z’'-]+", local.rsplit(",", 1)[-1])[-12:]
+    words = _WORDS.findall(local.rsplit(",", 1)[-1])[-12:]
     role = None
     for distance, word in enumerate(reversed(words)):
         lowered = word.lower()
@@ -354,7 +427,7 @@ def _coordinated_tail(sentence: Span, countries: list[PlaceMention]) -> list[Pla
     for place in reversed(countries):
         if group:
             gap = sentence.text[place.end - sentence.start:group[0].start - sentence.start]
-            if not re.fullmatch(r"\s*(?:,|and|, and)\s*", gap):
+            if not _AND_GAP.fullmatch(gap):
                 break
         group.insert(0, place)
     return group
@@ -387,10 +460,10 @@ def _frame_speaker(before: str, frame: re.Match[str]) -> str | None:
         speakers = act.subject(who) if who else act.subject(before[:frame.start()].rstrip(" ,"))
         return speakers[0] if speakers else None
     if word in ("reports", "report", "claims", "claim", "allegations", "allegation"):
-        by = re.match(r"\s+(?:by|from)\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+that\b", before[frame.end():])
+        by = _REPORTS_BY.match(before, frame.end())
         if by:
             return act.clean_actor(by.group(1))
-        head = re.search(r"((?:[A-Z][\w.’'-]*\s+){1,4})$", before[:frame.start()])
+        head = _CAPITALISED_TAIL.search(before[:frame.start()])
         return head.group(1).strip() if head else None
     speakers = act.subject(before[:frame.start()])
     return speakers[0] if speakers else None
@@ -406,12 +479,18 @@ def _resolve_pronouns(mention: EventMention, last_speaker: str | None) -> tuple[
         last_speaker = claimant
     if claimant == mention.claimant and actors == mention.actors:
         return mention, last_speaker
-    return replace(mention, claimant=claimant, actors=actors), last_speaker
+    return _with(mention, claimant=claimant, actors=actors), last_speaker
 
 
 def _channel(sentence: Span) -> str | None:
     """How a claim was made, as the sentence says: "told CNN", "on Facebook", "on state television"."""
-    match = _CHANNEL.search(sentence.text)
+    return _channel_of(sentence.text)
+
+
+@lru_cache(maxsize=64)
+def _channel_of(text: str) -> str | None:
+    """`_channel` by the sentence's text: cached, as every claim of a sentence asks."""
+    match = _CHANNEL.search(text)
     if match is None:
         return None
     if match.group("told"):
@@ -451,8 +530,8 @@ def _link_denials(mentions: list[EventMention], first: int) -> None:
             if mentions[j].type not in trig.SPEECH_TYPES:
                 claims.append(j)
         if claims:
-            mentions[i] = replace(denial, denies=claims[-1])
+            mentions[i] = _with(denial, denies=claims[-1])
             # The denier does not assert what it denies: the claim's author is whoever made it, not named here.
             denied = mentions[claims[-1]]
             claimant = None if denied.claimant == denial.claimant else denied.claimant
-            mentions[claims[-1]] = replace(denied, stance="disputed", claimant=claimant)
+            mentions[claims[-1]] = _with(denied, stance="disputed", claimant=claimant)

@@ -13,8 +13,11 @@ events years apart.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .records import EventMention, PlaceRole
 from .speech import same_speaker
@@ -35,8 +38,9 @@ class Cluster:
     interval: tuple[date, date] = (date.min, date.max)
     places: dict[str, PlaceRole] = field(default_factory=dict)
     countries: dict[str, set[str | None]] = field(default_factory=dict)
-    speakers: list[str | None] = field(default_factory=list)
+    speakers: dict[str | None, None] = field(default_factory=dict)  # distinct claimants, in order
     actor_countries: set[str] = field(default_factory=set)
+    articles: dict[str, list[int]] = field(default_factory=dict)  # article id: sentence starts of its mentions
 
     @classmethod
     def of(cls, mention: EventMention) -> Cluster:
@@ -57,8 +61,9 @@ class Cluster:
         for role in mention.places:
             self.places.setdefault(_key(role), role)
             self.countries.setdefault(role.role, set()).add(role.place.country_code)
-        self.speakers.append(mention.claimant)
+        self.speakers[mention.claimant] = None
         self.actor_countries.update(mention.actor_countries)
+        self.articles.setdefault(mention.article_id, []).append(mention.sentence.start)
 
 
 def merge(mentions: list[EventMention]) -> list[Cluster]:
@@ -68,14 +73,24 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
     type sharing a place or an article and a week, found through an index, so
     the cost per mention stays flat as the corpus grows.
     """
+    with cycle_collection_paused():
+        return _merge(mentions)
+
+
+def _merge(mentions: list[EventMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     index: dict[tuple[str, str, str], list[int]] = {}
     for mention in mentions:
-        weeks = _weeks(mention)
+        span = interval(mention)
+        weeks = _weeks_of(*span)
         keys = _keys(mention, weeks)
-        candidates = sorted({i for key in _lookups(mention, keys, weeks) for i in index.get(key, ())})
-        for i in candidates:
-            reason = _why_same(clusters[i], mention)
+        found: set[int] = set()
+        for key in _lookups(mention, keys, weeks):
+            bucket = index.get(key)
+            if bucket:
+                found.update(bucket)
+        for i in sorted(found):
+            reason = _why_same(clusters[i], mention, span)
             if reason:
                 clusters[i].add(mention, reason)
                 break
@@ -87,6 +102,20 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
             if not bucket or bucket[-1] != i:
                 bucket.append(i)
     return clusters
+
+
+@contextmanager
+def cycle_collection_paused():
+    """No cyclic garbage collection inside: building many small records (clusters, rows) would trigger full
+    collections, each walking every object alive (every extraction of the corpus), so cost per article would
+    grow with the corpus. Reference counting still frees everything; nothing built here forms cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _keys(mention: EventMention, weeks: list[str] | None) -> list[tuple[str, str, str]]:
@@ -104,44 +133,44 @@ def _lookups(mention: EventMention, keys: list[tuple[str, str, str]],
     return [(kind, anchor, week) for kind, anchor in anchors for week in [*weeks, "wide"]]
 
 
-def _weeks(mention: EventMention) -> list[str] | None:
-    """The ISO weeks a mention's dates touch; None when more than a quarter ("wide")."""
-    lo, hi = interval(mention)
+@lru_cache(maxsize=16384)
+def _weeks_of(lo: date, hi: date) -> tuple[str, ...] | None:
+    """The ISO weeks the days lo..hi touch; None when more than a quarter ("wide"). Cached: dates repeat."""
     if lo == date.min or (hi - lo).days > 92:
         return None
     days = [lo + timedelta(days=7 * k) for k in range((hi - lo).days // 7 + 1)] + [hi]
-    return list(dict.fromkeys("{}-W{:02d}".format(*d.isocalendar()[:2]) for d in days))
+    return tuple(dict.fromkeys("{}-W{:02d}".format(*d.isocalendar()[:2]) for d in days))
 
 
-def _why_same(cluster: Cluster, mention: EventMention) -> str | None:
-    same_article = [m for m in cluster.mentions if m.article_id == mention.article_id]
+def _why_same(cluster: Cluster, mention: EventMention, span: tuple[date, date] | None = None) -> str | None:
+    same_article = cluster.articles.get(mention.article_id)  # sentence starts of its mentions in this article
     if mention.type != cluster.type:
-        nearby = any(abs(m.sentence.start - mention.sentence.start) <= _NEARBY_CHARS for m in same_article)
-        if (mention.type, cluster.type) in _ELABORATES and nearby:
+        if (mention.type, cluster.type) in _ELABORATES and same_article \
+                and any(abs(start - mention.sentence.start) <= _NEARBY_CHARS for start in same_article):
             return f"{mention.type} elaborates the {cluster.type} reported just before it in {mention.article_id}"
         return None
     if mention.negated != cluster.mentions[0].negated:
         return None
-    lo, hi = interval(mention)
+    lo, hi = span or interval(mention)
     if lo > cluster.interval[1] or cluster.interval[0] > hi:
         return None
-    parts = [f"same type ({mention.type})",
-             f"dates compatible ({describe_date(mention)} with {describe_date(cluster.mentions[0])})"]
-    if mention.type in SPEECH_TYPES:
-        if not any(same_speaker(s, mention.claimant) for s in cluster.speakers):
-            return None
-        parts.append(f"same speaker ({mention.claimant})")
+    if mention.type in SPEECH_TYPES and not any(same_speaker(s, mention.claimant) for s in cluster.speakers):
+        return None
     if _destinations_conflict(cluster, mention):
         return None
     if mention.actor_countries and cluster.actor_countries and not set(mention.actor_countries) & cluster.actor_countries:
         return None  # Ukrainian drones and Russian strikes are not one event
     shared = sorted({r.place.name for r in mention.places if _key(r) in cluster.places})
+    if not shared and not (same_article and not _places_conflict(cluster, mention)):
+        return None
+    parts = [f"same type ({mention.type})",
+             f"dates compatible ({describe_date(mention)} with {describe_date(cluster.mentions[0])})"]
+    if mention.type in SPEECH_TYPES:
+        parts.append(f"same speaker ({mention.claimant})")
     if shared:
         parts.append("shared places: " + ", ".join(shared))
-    elif same_article and not _places_conflict(cluster, mention):
-        parts.append(f"same article ({mention.article_id}), no place in conflict")
     else:
-        return None
+        parts.append(f"same article ({mention.article_id}), no place in conflict")
     return "; ".join(parts)
 
 

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+import shapely
 from geopy.distance import geodesic
 from shapely.geometry import LineString, Point
 from shapely.ops import nearest_points
@@ -21,6 +23,7 @@ from gazetteer import Gazetteer
 from .records import PlaceMention
 
 _COUNTRY_AREAS = {"country", "airspace"}  # route places passed through their polygon
+_GEODESIC = geodesic()  # one instance: each new one builds its ellipsoid's series again
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,8 @@ def _cached_path(origin: _Stop, route: tuple[_Stop, ...], destination: _Stop, ga
     for a, b in zip(waypoints, waypoints[1:]):
         points.extend(_great_circle(a, b)[:-1])
     points.append(waypoints[-1])
-    length = sum(geodesic(a, b).km for a, b in zip(waypoints, waypoints[1:]))
-    line = LineString([(lon, lat) for lat, lon in points])
+    length = sum(_GEODESIC.measure(a, b) for a, b in zip(waypoints, waypoints[1:]))  # km
+    line = shapely.linestrings(np.array(points)[:, ::-1])  # (lon, lat), built in one call
     countries = gazetteer.countries_crossed(line)
     return Path(tuple(points), tuple(waypoints), round(length, 1), tuple(p.name for p in countries),
                 tuple(p.country_code or "" for p in countries))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import weakref
 from datetime import date
 
 import pandas as pd
 
 from gazetteer import Gazetteer
 
-from .merge import Cluster, describe_date
+from .merge import Cluster, cycle_collection_paused, describe_date
 from .paths import event_path
 from .records import Article, EventMention, PlaceRole
 from .triggers import SPEECH_TYPES
@@ -68,7 +69,9 @@ _SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "
 def events_table(clusters: list[Cluster], mentions: dict[str, list[EventMention]],
                  articles: dict[str, Article], gazetteer: Gazetteer) -> pd.DataFrame:
     """The table of events; `mentions` lists each article's mentions in the order denials index them."""
-    rows = [event_row(c, articles, gazetteer) for c in clusters]
+    point_lists: dict[int, tuple[object, list]] = {}  # one [[lat, lon], ...] per distinct path of this table
+    with cycle_collection_paused():
+        rows = [event_row(c, articles, gazetteer, point_lists) for c in clusters]
     link_denials(clusters, rows, mentions)
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
@@ -110,7 +113,8 @@ def _places(mentions: list[EventMention]) -> list[PlaceRole]:
     return sorted(chosen.values(), key=lambda r: (_ROLE_ORDER[r.role], _SPECIFICITY.get(r.place.kind, 1)))
 
 
-def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer) -> dict:
+def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazetteer,
+              point_lists: dict[int, tuple[object, list]] | None = None) -> dict:
     """One event's row, a function of its cluster's mentions, their articles' sources and the gazetteer."""
     mentions = cluster.mentions
     dated = _best_date(mentions)
@@ -139,7 +143,7 @@ def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazette
         "lat": marker.lat if marker else None,
         "lon": marker.lon if marker else None,
         "radius_km": _uncertainty_km(marker, gazetteer) if marker else None,
-        "path": [list(p) for p in path.points] if path else None,
+        "path": _point_list(path, point_lists) if path else None,
         "path_km": path.length_km if path else None,
         "crossed": list(path.crossed) if path else [],
         **_route_check(path, places, by_role),
@@ -160,6 +164,17 @@ def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazette
         "mentions": [_mention_dict(m) for m in mentions],
         "merge_reason": " | ".join(cluster.reasons),
     }
+
+
+def _point_list(path, point_lists: dict[int, tuple[object, list]] | None) -> list[list[float]]:
+    """The path's points as [[lat, lon], ...]; events of one table on the same route share the list (as the
+    rows of a shallow copy of the table do), built once: a path has a point every 50 km."""
+    if point_lists is None:
+        return [list(p) for p in path.points]
+    kept = point_lists.get(id(path))
+    if kept is None or kept[0] is not path:  # the path is kept with its list, so its id is not reused meanwhile
+        kept = point_lists[id(path)] = (path, [list(p) for p in path.points])
+    return kept[1]
 
 
 def _route_check(path, places: list[PlaceRole], by_role: dict) -> dict[str, list[str]]:
@@ -219,16 +234,34 @@ _CONFIDENT = 0.7
 def _uncertainty_km(place, gazetteer: Gazetteer) -> float | None:
     """The radius to draw an event's place as an area; None for a point placed with confidence."""
     if place.kind in ("country", "airspace") and place.country_code:
-        country = gazetteer.country(place.country_code)
-        shape = gazetteer.shape(country) if country else None
-        if shape is not None:
-            km2 = shape.area * 111.32 ** 2 * math.cos(math.radians(shape.centroid.y))
-            return round(min(math.sqrt(km2 / math.pi), 1500.0), 1)
+        try:
+            radii = _COUNTRY_RADII.setdefault(gazetteer, {})
+        except TypeError:  # a gazetteer that cannot be weakly referenced: no cache
+            radii = {}
+        if place.country_code not in radii:
+            radii[place.country_code] = _country_radius_km(place.country_code, gazetteer)
+        radius = radii[place.country_code]
+        if radius is not None:
+            return radius
     if place.kind in _AREA_RADIUS_KM:
         return _AREA_RADIUS_KM[place.kind]
     if place.confidence < _CONFIDENT:
         return _UNCERTAIN_RADIUS_KM
     return None
+
+
+# Per gazetteer (held weakly, so the cache never keeps one alive): country code -> radius.
+_COUNTRY_RADII: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _country_radius_km(code: str, gazetteer: Gazetteer) -> float | None:
+    """The radius of a circle as large as the country's polygon; None without one."""
+    country = gazetteer.country(code)
+    shape = gazetteer.shape(country) if country else None
+    if shape is None:
+        return None
+    km2 = shape.area * 111.32 ** 2 * math.cos(math.radians(shape.centroid.y))
+    return round(min(math.sqrt(km2 / math.pi), 1500.0), 1)
 
 
 def _mention_dict(m: EventMention) -> dict:

@@ -20,7 +20,12 @@ _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "wrote", "met", "beg
 _NOT_PAST = {"indeed", "need", "speed", "proceed", "succeed", "exceed", "breed", "hundred", "embed"}
 _BE = {"be", "been", "being", "is", "are", "am"}
 REPORTING_VERBS = ("said", "says", "told", "announced", "stated", "added", "claimed", "reported", "wrote", "noted")
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[;\n]")
+# Every word a test of `_markers` can hold for, and the endings of the rest.
+_MARKER_WORDS = {"could", "might"} | _FUTURE_WORDS | {first for first, _ in _FUTURE_PAIRS} | _PAST_WORDS
+_MARKER_ENDINGS = ("'ll", "ed")
+# A sentence end before a capital or an opening quote, a semicolon or a line break. Written to start with one
+# character class, which the regex engine skips to directly: the same matches as "[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[;\n]".
+_BOUNDARY = re.compile(r"[.!?;\n](?:(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“‘(])|(?<=[;\n]))")
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 
 
@@ -34,6 +39,8 @@ def _markers(clause: str) -> tuple[tuple[int, bool, int], ...]:
     words = [w.strip(_PUNCTUATION) for w in clause.lower().replace("’", "'").split()]
     found = []
     for i, word in enumerate(words):
+        if word not in _MARKER_WORDS and not word.endswith(_MARKER_ENDINGS):
+            continue  # no test below can hold
         following = words[i + 1] if i + 1 < len(words) else ""
         if word in ("could", "might") and following in ("not", "have"):
             found.append((i, False, 0))  # "could not agree", "might have hit": looking back

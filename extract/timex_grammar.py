@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import trie
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -31,30 +33,11 @@ NUMBER_WORDS = {
 _NUMBER_NAMES = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an")]
 
 
-def _trie(words: set[str]) -> str:
-    """An alternation of `words` factored by common prefix: Python's re tries plain alternatives one by one."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 def _either_case(words) -> str:
-    return _trie({w for word in words for w in (word, word.capitalize())})
+    return trie({w for word in words for w in (word, word.capitalize())})
 
 
-_MONTH = _trie({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+_MONTH = trie({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.",
                 "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"})
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
@@ -215,8 +198,8 @@ _A_FOLLOWERS = {"few", "couple", "dozen", "mere", "number", "second", "minute", 
                 "month", "year", "decade", "century"}
 _DETERMINERS = {"the": _STARTERS, "a": _A_FOLLOWERS, "an": {"hour"}}
 _STARTS_PATTERN = (
-    rf"(?<![\w-])(?:\d+|(?:{_trie(_STARTERS - set(_DETERMINERS))})(?![a-z])"
-    + "".join(rf"|{word}(?=\s+(?:'?\d|(?:{_trie(after)})(?![a-z])))" for word, after in _DETERMINERS.items())
+    rf"(?<![\w-])(?:\d+|(?:{trie(_STARTERS - set(_DETERMINERS))})(?![a-z])"
+    + "".join(rf"|{word}(?=\s+(?:'?\d|(?:{trie(after)})(?![a-z])))" for word, after in _DETERMINERS.items())
     + ")"
 )
 _STARTS = re.compile(_STARTS_PATTERN)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import trie
+
 TAXONOMY: dict[str, str] = {
     "launch": "launch or firing of missiles, rockets or other weapons",
     "strike": "strike or impact on a target",
@@ -58,7 +60,7 @@ _STEM_WORDS = """launch fir strik struck hit bomb shell air engag sho intercept 
     accus threaten warn lash call condemn critic blam met meet talk summit conven agree sign casualt kill death die dead
     attack damag suffer
     wound injur announc claim confirm violat incursion beg start expand""".split()
-_STEMS = re.compile(rf"\b(?:{'|'.join(sorted(_STEM_WORDS, key=len, reverse=True))})")
+_STEMS = re.compile(rf"\b(?:{trie(set(_STEM_WORDS))})")  # factored by prefix: a plain alternation is slow
 _STEMS_ANY_CASE = re.compile(_STEMS.pattern, re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _HEDGE = re.compile(
