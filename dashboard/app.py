@@ -24,6 +24,7 @@ from extract.articles import ArticleError, load_folder
 from extract.records import Extraction
 from gazetteer import default_gazetteer
 from gazetteer.online import OnlineGeocoder
+from store.engines import LocalEngine
 
 from . import briefing, ingest
 from . import filters as flt
@@ -86,9 +87,9 @@ def _ingest(path: Path, articles: list, provider: str | None) -> None:
             bar.progress(done.done / done.total, text=f"Extracting articles: {done.done} of {done.total}")
 
     geocoder = _geocoder(provider)
+    engine = LocalEngine(_gazetteer(), geocoder=geocoder.geocode if geocoder else None)
     with store.open(path) as s:
-        store.ingest(s, articles, progress=step, gazetteer=_gazetteer(), total=len(articles),
-                     **({"geocoder": geocoder.geocode} if geocoder else {}))
+        store.ingest(s, articles, progress=step, gazetteer=_gazetteer(), engine=engine, total=len(articles))
     if bar is not None:
         bar.empty()
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from extract.corrections import Correction
+from extract.places import Fallback
 from extract.records import Article
 from gazetteer import Gazetteer, default_gazetteer
 
@@ -54,8 +55,11 @@ class LocalEngine:
 
     batch_size = 64
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, geocoder: Fallback | None = None) -> None:
+        """`geocoder`: the opt-in online look-up for names the gazetteer lacks (only this engine takes one:
+        its cache and rate limit live in this process)."""
         self._gazetteer = gazetteer
+        self.geocoder = geocoder
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -65,7 +69,7 @@ class LocalEngine:
         return self._gazetteer
 
     def map(self, tasks: Sequence[Task]) -> list[Encoded]:
-        return [extract_encoded(article, fixes, self.gazetteer) for article, fixes in tasks]
+        return [extract_encoded(article, fixes, self.gazetteer, self.geocoder) for article, fixes in tasks]
 
     def submit(self, tasks: Sequence[Task]) -> Pending:
         return Done(self.map(tasks))

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from extract import corrections as fixes
 from extract.corrections import Correction
 from extract.pipeline import extract_article
+from extract.places import Fallback
 from extract.records import Article, EventMention, Extraction, PlaceMention, TimeExpr
 from gazetteer import Gazetteer
 
@@ -54,14 +55,16 @@ class Encoded:
         return asdict(self)
 
 
-def extract_encoded(article: Article, corrections: tuple[Correction, ...], gazetteer: Gazetteer) -> Encoded:
-    """Extract one article with its analysts' corrections; a failure becomes a problem, never an exception."""
+def extract_encoded(article: Article, corrections: tuple[Correction, ...], gazetteer: Gazetteer,
+                    geocoder: Fallback | None = None) -> Encoded:
+    """Extract one article with its analysts' corrections; a failure becomes a problem, never an exception.
+    `geocoder` is the opt-in online look-up for names the gazetteer lacks (this process only)."""
     problems = [f"{article.id}: {p}" for p in article.problems]
     for c in fixes.orphaned(list(corrections), article):
         problems.append(f"{article.id}: the analyst's {c.kind} correction of {c.text!r} no longer matches "
                         "the article text; kept but not applied")
     try:
-        extraction = extract_article(article, gazetteer, corrections=list(corrections))
+        extraction = extract_article(article, gazetteer, corrections=list(corrections), geocoder=geocoder)
         failed = False
     except Exception as error:  # one bad article must not sink the batch
         problems.append(f"{article.id}: extraction failed ({type(error).__name__}: {error})")

@@ -29,3 +29,21 @@ def test_engines_are_chosen_by_name(gazetteer):
     else:
         raise AssertionError("an unknown engine was accepted")
 
+
+
+def test_the_local_engine_passes_an_opted_in_geocoder_to_extraction(gazetteer, tmp_path):
+    from datetime import date
+
+    import store
+    from extract.articles import load_text
+    from gazetteer import Place
+    from store.engines import LocalEngine
+
+    def fake(name):
+        return Place("online:test:x", name, "city", 46.6, 32.6, "UA") if name == "Velykozirka" else None
+
+    article = load_text("Strikes in Velykozirka on Monday.", name="v.txt", published=date(2024, 3, 6))
+    with store.open(tmp_path / "s.db") as s:
+        store.ingest(s, [article], engine=LocalEngine(gazetteer, geocoder=fake))
+        [extraction] = store.extractions(s)
+    assert [(p.text, p.rule) for p in extraction.places] == [("Velykozirka", "online")]
