@@ -37,6 +37,8 @@ from .timeline import LANES, SELECTION, timeline_chart
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
 PLAYBACK_SECONDS = 1.2
+LARGE_STORE = 50_000  # events; past it the page reads only the dates chosen (at first the last month)
+DEFAULT_WINDOW_DAYS = 31
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -100,10 +102,28 @@ def _reader(path: str) -> store.Store:
     return store.open(path, readonly=True)
 
 
-@st.cache_resource(show_spinner="Reading events…", max_entries=2)
-def _events(path: str, generation: int) -> pd.DataFrame:
-    """Shared, not copied, by every run and session (a copy of 10,000 rows costs a second): never modified."""
-    return store.events(_reader(path))
+@st.cache_resource(show_spinner="Reading events…", max_entries=4)
+def _events(path: str, generation: int, window: tuple[str, str] | None = None) -> pd.DataFrame:
+    """Shared, not copied, by every run and session (a copy of 10,000 rows costs a second): never modified.
+    `window` (first and last ISO day) reads only the events that overlap it, in SQL."""
+    if window is None:
+        return store.events(_reader(path))
+    return store.events(_reader(path), since=window[0], until=window[1])
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _span(path: str, generation: int) -> tuple[int, str | None, str | None]:
+    return store.event_span(_reader(path))
+
+
+def _window(first: str, last: str) -> tuple[str, str]:
+    """The days a large store's page reads: those the sidebar's dates ask for, at first its last month."""
+    picked = st.session_state.get("f_dates")
+    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+        return picked[0].isoformat(), picked[1].isoformat()
+    start = max(date.fromisoformat(first), date.fromisoformat(last) - timedelta(days=DEFAULT_WINDOW_DAYS - 1))
+    st.session_state["f_dates"] = (start, date.fromisoformat(last))
+    return start.isoformat(), last
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -144,6 +164,8 @@ class Loaded:
     events: pd.DataFrame
     articles: int
     problems: tuple[str, ...]
+    total: int  # events in the store; more than `events` holds when only a window of a large store is read
+    window: tuple[str, str] | None = None
 
 
 def _load() -> Loaded | None:
@@ -159,11 +181,13 @@ def _load() -> Loaded | None:
             unreadable = _synced(str(source.store), str(source.folder), _folder_stamp(source.folder), provider)
         generation = store.generation(_reader(str(source.store)))
         count, problems = _facts(str(source.store), generation)
-        events = _events(str(source.store), generation)
+        total, first, last = _span(str(source.store), generation)
+        window = _window(first, last) if total > LARGE_STORE and first and last else None
+        events = _events(str(source.store), generation, window)
     except store.StoreError as error:
         st.error(str(error))
         return None
-    return Loaded(source, generation, events, count, unreadable + problems)
+    return Loaded(source, generation, events, count, unreadable + problems, total, window)
 
 
 def main() -> None:
@@ -174,6 +198,9 @@ def main() -> None:
     events = loaded.events
     chosen = _sidebar(loaded, _geocoder(os.environ.get("CHRONOMAP_GEOCODER") or None))
     view = flt.apply(events, chosen)
+    if loaded.window:
+        st.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} and "
+                f"{loaded.window[1]} ({len(events):,}). Choose other dates in the sidebar to read others.", icon="📚")
     if st.session_state.get("v_brief"):
         _briefing(view)
         return
@@ -252,25 +279,26 @@ def _reset_filters() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _options(path: str, generation: int) -> flt.Options:
-    return flt.options(_events(path, generation))
+def _options(path: str, generation: int, window: tuple[str, str] | None) -> flt.Options:
+    return flt.options(_events(path, generation, window))
 
 
 def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
-    events = loaded.events
-    opts = _options(str(loaded.source.store), loaded.generation)
+    opts = _options(str(loaded.source.store), loaded.generation, loaded.window)
     _restore_from_url(opts)
     with st.sidebar:
         st.title("Chronomap")
         origin = f"`{loaded.source.folder.name}/`" if loaded.source.folder else f"`{loaded.source.store.name}`"
-        st.caption(f"{loaded.articles:,} articles from {origin} · {len(events):,} events")
+        st.caption(f"{loaded.articles:,} articles from {origin} · {loaded.total:,} events")
         sources = st.multiselect("Sources", opts.sources, placeholder="All sources", key="f_sources")
         types = st.multiselect("Event types", opts.types, format_func=lambda t: t.replace("_", " "),
                                placeholder="All types", key="f_types")
         start = end = None
         if opts.first and opts.last:
-            picked = st.date_input("Dates", value=(opts.first, opts.last), min_value=date(1900, 1, 1),
-                                   max_value=date(2100, 12, 31), key="f_dates")
+            # A value already in the session (a shared link, a large store's window) is the widget's own.
+            default = {} if "f_dates" in st.session_state else {"value": (opts.first, opts.last)}
+            picked = st.date_input("Dates", min_value=date(1900, 1, 1), max_value=date(2100, 12, 31), key="f_dates",
+                                   **default)
             if isinstance(picked, (tuple, list)) and len(picked) == 2:
                 start, end = picked
         places = st.multiselect("Places", opts.places, placeholder="All places", key="f_places")

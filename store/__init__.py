@@ -24,7 +24,18 @@ from .db import DEFAULT_PATH, Store, StoreError, check, default_path
 from .db import open_store as open
 from .fixes import add_correction, corrections, remove_correction
 from .incremental import IngestReport, Progress, Step, ingest, refresh_if_stale
-from .read import article_count, articles, corpus, event_counts, event_grid, events, extractions, generation, problems
+from .read import (
+    article_count,
+    articles,
+    corpus,
+    event_counts,
+    event_grid,
+    event_span,
+    events,
+    extractions,
+    generation,
+    problems,
+)
 
 
 def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
@@ -34,6 +45,6 @@ def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
     return import_dataset(store, directory, gazetteer)
 
 
-__all__ = ["article_count", "import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+__all__ = ["article_count", "event_span", "import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
            "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
            "problems", "refresh_if_stale", "remove_correction"]

@@ -106,14 +106,22 @@ def extractions(store: Store, article_ids: Iterable[str] | None = None) -> list[
             for i, text, meta, timexes, places, mentions in rows]
 
 
+def event_span(store: Store) -> tuple[int, str | None, str | None]:
+    """How many events the store holds, and the first and last day they cover (indexed: cheap on any size)."""
+    count, first, last = store.db.execute("SELECT count(*), min(date_start), max(date_end) FROM events").fetchone()
+    return count, first, last
+
+
 def article_count(store: Store) -> int:
     return store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def problems(store: Store) -> list[str]:
-    """Every stored problem: unreadable dates, failed extractions, orphaned corrections, a stale events table."""
+def problems(store: Store, limit: int = 1000) -> list[str]:
+    """The stored problems (of the first `limit` articles that have any): unreadable dates, failed extractions,
+    orphaned corrections, a stale events table."""
     out = [p for (text,) in store.db.execute("SELECT e.problems FROM extractions e JOIN articles a "
-                                             "ON a.id = e.article_id ORDER BY a.seq") for p in json.loads(text)]
+                                             "ON a.id = e.article_id WHERE e.problems != '[]' ORDER BY a.seq "
+                                             "LIMIT ?", (limit,)) for p in json.loads(text)]
     if get_meta(store.db, "events_stale") != "0":
         out.append(f"{store.path}: the events table is older than the extractions (an ingest was interrupted); "
                    "run chronomap ingest again to recompute it")

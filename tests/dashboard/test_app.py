@@ -210,3 +210,17 @@ def test_past_the_detail_limit_the_page_shows_counts(monkeypatch):
     assert any("Darker squares" in c.value for c in app.caption)
     app.multiselect(key="f_types").set_value(["launch"]).run()  # few enough again: one mark per event
     assert not app.exception and not any("one by one" in i.value for i in app.info)
+
+
+def test_a_large_store_is_read_a_window_of_dates_at_a_time(monkeypatch):
+    monkeypatch.setattr("dashboard.app.LARGE_STORE", 5)
+    monkeypatch.setattr("dashboard.app.DEFAULT_WINDOW_DAYS", 4)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    notice = next(i.value for i in app.info if "This store holds" in i.value)
+    assert "between 2015-10-12 and 2015-10-15" in notice
+    shown = events_in(app)
+    assert 0 < shown < 21
+    app.date_input(key="f_dates").set_value((date(2015, 9, 28), date(2015, 10, 15))).run()
+    assert not app.exception
+    assert events_in(app) == 21 and "between 2015-09-28 and 2015-10-15" in next(
+        i.value for i in app.info if "This store holds" in i.value)
