@@ -39,6 +39,7 @@ MAP_RETURNS = ["last_object_clicked_tooltip"]
 PLAYBACK_SECONDS = 1.2
 LARGE_STORE = 50_000  # events; past it the page reads only the dates chosen (at first the last month)
 DEFAULT_WINDOW_DAYS = 31
+TABLE_LIMIT = 1000  # rows listed in the events table
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")
@@ -507,13 +508,17 @@ def _header(view: pd.DataFrame) -> None:
 def _events_table(view: pd.DataFrame) -> None:
     st.subheader("Events")
     ordered = view.assign(_when=view["date_end"].fillna("9999")).sort_values(["_when", "type"], kind="stable")
+    listed = ordered.tail(TABLE_LIMIT)  # the latest: a table of 10,000 rows is for the downloads
+    if len(listed) < len(ordered):
+        st.caption(f"The latest {len(listed):,} of {len(ordered):,} events; narrow the filters to list others. "
+                   "The downloads hold them all.")
     table = pd.DataFrame({
-        "date": ordered["date_start"].where(ordered["date_precision"] != "reported", ordered["date_end"]),
-        "precision": ordered["date_precision"],
-        "event": ordered["label"],
-        "stance": ordered["stance"],
-        "claimed by": ordered["claimants"].map(", ".join),
-        "sources": ordered["sources"].map(", ".join),
+        "date": listed["date_start"].where(listed["date_precision"] != "reported", listed["date_end"]),
+        "precision": listed["date_precision"],
+        "event": listed["label"],
+        "stance": listed["stance"],
+        "claimed by": listed["claimants"].map(", ".join),
+        "sources": listed["sources"].map(", ".join),
     })
     st.dataframe(table, key="table", on_select=_on_table, selection_mode="single-row", hide_index=True,
                  width="stretch", column_config={
@@ -521,7 +526,7 @@ def _events_table(view: pd.DataFrame) -> None:
                      "precision": st.column_config.TextColumn("precision", width="small"),
                      "stance": st.column_config.TextColumn("stance", width="small"),
                  })
-    st.session_state["_table_ids"] = list(ordered["id"])
+    st.session_state["_table_ids"] = list(listed["id"])
     _downloads(ordered.drop(columns="_when"))
 
 

@@ -224,3 +224,10 @@ def test_a_large_store_is_read_a_window_of_dates_at_a_time(monkeypatch):
     assert not app.exception
     assert events_in(app) == 21 and "between 2015-09-28 and 2015-10-15" in next(
         i.value for i in app.info if "This store holds" in i.value)
+
+
+def test_the_table_lists_the_latest_events_when_there_are_many(monkeypatch):
+    monkeypatch.setattr("dashboard.app.TABLE_LIMIT", 5)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert len(app.dataframe[0].value) == 5
+    assert any("The latest 5 of 21 events" in c.value for c in app.caption)
