@@ -32,6 +32,7 @@ test: $(VENV)/.test-installed browser
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/dashboard_start.py
+	$(BIN)/python bench/dashboard_many.py
 
 bench-ingest: $(VENV)/.test-installed
 	$(BIN)/python bench/ingest.py
