@@ -13,14 +13,14 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 def _wait_for_dashboard(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.get_by_text("Timeline", exact=True).first.wait_for(timeout=60_000)
-    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+    page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").wait_for(timeout=60_000)
     page.locator(".vega-embed").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1500)
 
 
 def test_map_and_timeline_are_drawn_offline(page, server_url):
     _wait_for_dashboard(page, server_url)
-    frame = page.frame_locator(MAP_FRAME)
+    frame = page.frame_locator(MAP_FRAME).first
     # Countries of the offline basemap, event markers and the missile path are SVG paths.
     assert frame.locator("path.leaflet-interactive").count() >= 5
     assert frame.locator(".cm-legend").count() == 1
@@ -47,6 +47,16 @@ def test_selecting_an_event_shows_its_sentence(page, server_url):
     assert len(highlighted) > 20 and highlighted in article
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-selected.png"), full_page=True)
+
+
+def _wait_in_map(page, selector: str, seconds: float = 60) -> None:
+    """Wait for `selector` in the map; while the page reruns the old map frame and the new one may both be there."""
+    for _ in range(int(seconds * 2)):
+        frames = page.frame_locator(MAP_FRAME)
+        if any(frames.nth(i).locator(selector).count() for i in range(page.locator(MAP_FRAME).count())):
+            return
+        page.wait_for_timeout(500)
+    raise AssertionError(f"{selector} never appeared in the map")
 
 
 def _events_shown(page) -> int:
@@ -76,7 +86,7 @@ def test_briefing_view_at_slide_sizes(page, server_url, width, height):
     _wait_for_dashboard(page, server_url)
     page.get_by_text("Briefing view").click()
     page.locator(".cm-brief-title").wait_for(timeout=60_000)
-    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+    page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").wait_for(timeout=60_000)
     page.get_by_role("button", name="⬇ Briefing (HTML, works offline)").wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
@@ -109,7 +119,7 @@ def test_playback_steps_the_window_through_the_days_and_pauses(page, server_url)
 
 def test_clicking_the_map_selects_the_event_and_opens_its_sentence(page, server_url):
     _wait_for_dashboard(page, server_url)
-    frame = page.frame_locator(MAP_FRAME)
+    frame = page.frame_locator(MAP_FRAME).first
     marks = frame.locator("path.leaflet-interactive")
     assert marks.count() >= 3
     for i in range(marks.count()):  # the first mark that can take a click (some lie under others)
@@ -133,14 +143,14 @@ def test_clicking_the_map_selects_the_event_and_opens_its_sentence(page, server_
 
 def test_selecting_in_the_table_marks_the_event_on_the_map(page, server_url):
     _wait_for_dashboard(page, server_url)
-    frame = page.frame_locator(MAP_FRAME)
+    frame = page.frame_locator(MAP_FRAME).first
     assert frame.locator("path[stroke='#111111']").count() == 0
     grid = page.locator("[data-testid='stDataFrame']")
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 12, box["y"] + 50)
-    page.locator(".cm-event-title").first.wait_for(timeout=30_000)
-    page.frame_locator(MAP_FRAME).locator("path[stroke='#111111']").first.wait_for(timeout=30_000)
+    page.locator(".cm-event-title").first.wait_for(timeout=60_000)
+    _wait_in_map(page, "path[stroke='#111111']")
 
 
 def test_an_analyst_corrects_a_stance_in_the_browser(page, server_url):
