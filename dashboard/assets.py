@@ -13,6 +13,7 @@ from pathlib import Path
 
 import folium
 from folium.plugins import MarkerCluster, PolyLineTextPath
+from folium.template import Template
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR = STATIC / "vendor"
@@ -51,9 +52,20 @@ class OfflineMarkerCluster(MarkerCluster):
 
 
 class OfflineTextPath(PolyLineTextPath):
-    """Text along a path (its label), with the plugin from this server."""
+    """Text along a path (its label), with the plugin from this server.
+
+    branca renders a rendered script once more as a Jinja template, so the label's braces are written as
+    JavaScript escapes: `{{ ... }}` in a label stays text instead of running on the server."""
 
     default_js = [("polylinetextpath", URL_PREFIX + "leaflet.textpath.min.js")]
+    _template = Template(r"""
+        {% macro script(this, kwargs) %}
+            {{ this.polyline.get_name() }}.setText(
+                {{ this.text|tojson|replace("{", "\\u007b")|replace("}", "\\u007d") }},
+                {{ this.options|tojavascript }}
+            );
+        {% endmacro %}
+        """)
 
 
 def inline_header() -> str:

@@ -1,6 +1,8 @@
 """The folium map of events: offline basemap, incident markers, paths with direction, crossed airspaces.
 
-Every string from an article is escaped before it becomes HTML.
+Every string from an article goes through `html_text` before it becomes a tooltip or a popup: folium puts
+both inside JavaScript template literals, and renders a popup's script a second time as a Jinja template,
+so HTML escaping alone would let `${...}`, a backtick or `{{ ... }}` in an article run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from .assets import OfflineMap, OfflineMarkerCluster, OfflineTextPath
 from .labels import when
 from .overview import PlaceGroup, busiest_paths, overview, place_groups
 
+# Besides HTML's specials: a template literal's (` $ \\) and Jinja's ({ }) as character references.
+_INERT = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
 _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 
 
@@ -105,6 +109,11 @@ def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *
     return m
 
 
+def html_text(value: object) -> str:
+    """Text (from an article) as HTML that shows as itself in a folium tooltip or popup, and never runs."""
+    return escape(str(value), quote=True).translate(_INERT)
+
+
 def _focus(points: list[tuple[float, float]], radius_km: float = 2500) -> list[tuple[float, float]]:
     """The points around the median, when most lie there: one far-off meeting should not shrink the story."""
     if len(points) < 3:
@@ -137,7 +146,7 @@ def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, fad
     folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9 * strength,
                     interactive=False).add_to(layer)
     line = folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95 * strength,
-                           tooltip=escape(tip))
+                           tooltip=html_text(tip))
     line.add_to(layer)
     for tip_point, base_point in _arrow_positions(points):
         folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
@@ -145,7 +154,8 @@ def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, fad
                        interactive=False).add_to(layer)
     if labelled and row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
         westward = points[-1][1] < points[0][1]  # flipped, so the label never reads upside down
-        OfflineTextPath(line, escape(_path_label(row)), center=True, offset=-7, orientation="flip" if westward else 0,
+        OfflineTextPath(line, _path_label(row),  # a text node: never HTML
+                        center=True, offset=-7, orientation="flip" if westward else 0,
                         attributes={"font-size": "12", "font-weight": "bold", "fill": "#222",
                                     "stroke": "#fff", "stroke-width": "3", "paint-order": "stroke"}).add_to(layer)
 
@@ -208,7 +218,7 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
             [lat, lon], radius=radius_km * 1000, color="#111111" if selected else colour,
             weight=3 if selected else 1.5, dash_array=style.STANCE_DASH.get(row.stance) or "5 4", fill=True,
             fill_color=colour, fill_opacity=0.04 if faded else 0.28 if selected else 0.16, opacity=0.25 if faded else 1,
-            tooltip=escape(tooltip_text(row)), popup=_popup(row) if popups else None,
+            tooltip=html_text(tooltip_text(row)), popup=_popup(row) if popups else None,
         ).add_to(areas)
         return
     folium.CircleMarker(
@@ -221,7 +231,7 @@ def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup,
         fill_color=colour,
         fill_opacity=0.15 if faded else 0.95 if row.stance == "asserted" else 0.55,
         opacity=0.3 if faded else 1,
-        tooltip=escape(tooltip_text(row)),
+        tooltip=html_text(tooltip_text(row)),
         popup=_popup(row) if popups else None,
     ).add_to(layer)
 
@@ -230,7 +240,7 @@ def _draw_group(group: PlaceGroup, layer) -> None:
     """Many events at one place: one circle, its area proportional to their number."""
     folium.CircleMarker([group.lat, group.lon], radius=5 + 2.2 * math.sqrt(group.count), color="#333333",
                         weight=1, fill=True, fill_color=group.colour, fill_opacity=0.75,
-                        tooltip=escape(group.tooltip())).add_to(layer)
+                        tooltip=html_text(group.tooltip())).add_to(layer)
 
 
 def tooltip_text(row) -> str:
@@ -244,11 +254,11 @@ def _popup(row) -> folium.Popup:
 
 def _popup_html(row) -> str:
     sources = ", ".join(row.sources)
-    claim = f"<br><b>Claimed by:</b> {escape(', '.join(row.claimants))}" if row.claimants else ""
+    claim = f"<br><b>Claimed by:</b> {html_text(', '.join(row.claimants))}" if row.claimants else ""
     dated = when(row.date_start, row.date_end, row.date_precision)
-    return (f"<div style='font-size:13px'><b>{escape(row.label)}</b><br>{escape(dated)}"
-            f"<br><b>Stance:</b> {escape(row.stance)}{claim}<br><b>Sources:</b> {escape(sources)}"
-            f"<br><i>“{escape(row.sentence)}”</i><br><small>id {escape(row.id)}</small></div>")
+    return (f"<div style='font-size:13px'><b>{html_text(row.label)}</b><br>{html_text(dated)}"
+            f"<br><b>Stance:</b> {html_text(row.stance)}{claim}<br><b>Sources:</b> {html_text(sources)}"
+            f"<br><i>“{html_text(row.sentence)}”</i><br><small>id {html_text(row.id)}</small></div>")
 
 
 def _box(points: list[tuple[float, float]]) -> list[list[float]]:

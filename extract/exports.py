@@ -11,6 +11,7 @@ TimeSpan otherwise, so Google Earth's time slider plays the events in order.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import xml.etree.ElementTree as ET
@@ -156,14 +157,15 @@ def _kml_coordinates(points) -> str:
 
 
 def _description(row: dict) -> str:
-    """Plain text (ElementTree escapes it): what Google Earth shows in the balloon."""
+    """What Google Earth shows in the balloon. Earth renders a description as HTML and runs its JavaScript, so
+    the text is HTML-escaped here (and XML-escaped again by ElementTree): an article's markup shows as text."""
     start, end = _present(row.get("date_start")), _present(row.get("date_end"))
     when = start or end or "undated"
     if start and end and end != start:
         when = f"{start} to {end}"
     lines = [f"{when} ({_present(row.get('date_precision'))})", f"Stance: {_present(row.get('stance'))}",
              f"Sources: {', '.join(row.get('sources') or [])}", "", str(_present(row.get("sentence")) or "")]
-    return "\n".join(lines)
+    return "<br>\n".join(html.escape(line, quote=True) for line in lines)
 
 
 def _lonlat(lat: float, lon: float) -> list[float]:
@@ -202,6 +204,8 @@ def _json_value(value: Any) -> Any:
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
+    if isinstance(value, str):  # a bare carriage return is written unquoted and read as a new row
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
         return "'" + value  # a spreadsheet must not run article text as a formula
     return "" if _missing(value) else value

@@ -60,7 +60,7 @@ def test_kml_times_each_placemark_and_escapes_text(events):
         elif row["date_end"]:
             assert placemark.find(f"{KML}TimeSpan/{KML}end").text == row["date_end"]
     description = placemarks[0].find(f"{KML}description").text
-    assert "Wire <b>&</b> Co" in description  # kept as text, escaped in the file, never markup
+    assert "Wire &lt;b&gt;&amp;&lt;/b&gt; Co" in description  # Earth renders HTML: shown as text, never markup
 
 
 def test_kml_month_event_gets_a_time_span(events):
