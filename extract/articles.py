@@ -10,6 +10,7 @@ read, front matter included; for HTML and JSON the article text itself.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import re
@@ -49,9 +50,9 @@ def load_file(path: str | Path) -> Article:
 
 def load_bytes(data: bytes, *, name: str, path: str | None = None) -> Article:
     """An article from raw bytes (an upload or a file), format chosen by the name's suffix."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(f"{name}: binary data, not text")
-    return load_text(_decode(data, name), name=name, path=path)
+    text, note = _decode(data, name)
+    article = load_text(text, name=name, path=path)
+    return replace(article, problems=(note, *article.problems)) if note else article
 
 
 def load_text(text: str, *, name: str, path: str | None = None, **metadata: object) -> Article:
@@ -102,11 +103,15 @@ def read_lines(lines: Iterable[str | bytes], *, name: str, path: str | None = No
     the others still load; blank lines are skipped."""
     stem = re.sub(r"[^\w-]+", "-", Path(name).stem).strip("-")[:60] or "lines"
     for number, line in enumerate(lines, 1):
+        where = f"{name}, line {number}"
         if isinstance(line, bytes):
-            line = _decode(line, name)
+            try:
+                line = _decode(line, name)[0]
+            except ArticleError as error:
+                yield ArticleError(f"{where}: {str(error).split(': ', 1)[-1]}")
+                continue
         if not line.strip():
             continue
-        where = f"{name}, line {number}"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as error:
@@ -125,13 +130,39 @@ def read_lines(lines: Iterable[str | bytes], *, name: str, path: str | None = No
         yield replace(article, id=re.sub(r"[^\w.:-]+", "-", ident)[:120]) if ident else article
 
 
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 first: its little-endian BOM begins with UTF-16's
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text of a file and, when it was not clean UTF-8, a note saying how it was read.
+
+    UTF-16 and UTF-32 need their byte-order mark. Bytes that are not UTF-8 are read as Windows-1252 (a superset
+    of Latin-1 in practice) unless they hold UTF-8 sequences too: then it is damaged UTF-8, and only the broken
+    bytes are replaced. NUL characters mean binary data, never text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, note = data.decode(encoding), None
+            except UnicodeDecodeError as error:
+                raise ArticleError(f"{name}: not valid {encoding.upper()} text despite its byte-order mark "
+                                   f"({error.reason} at byte {error.start:,})") from None
+            break
+    else:
+        try:
+            text, note = data.decode("utf-8-sig"), None
+        except UnicodeDecodeError as error:
+            if _UTF8_SEQUENCE.search(data):
+                text = data.decode("utf-8-sig", errors="replace")
+                note = f"not valid UTF-8 (first at byte {error.start:,}): undecodable bytes replaced by \ufffd"
+            else:
+                text = data.decode("cp1252", errors="replace")
+                note = "not UTF-8: read as Windows-1252 (Latin-1)"
+    if "\x00" in text:
+        raise ArticleError(f"{name}: binary data (NUL bytes), not text")
+    return text, note
 
 
 def _front_matter(text: str, name: str) -> tuple[dict, int]:
