@@ -10,6 +10,7 @@ frame is the claimant; a denial disputes the event of its complement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -67,19 +68,31 @@ _QUANTITY = re.compile(
     r"troops|drones|projectiles|bombs|sorties)\b", re.IGNORECASE)
 
 
+def _by_start(items: list) -> tuple[list[int], list[int]]:
+    """The items' indices in order of start, and those starts: for `_within`."""
+    order = sorted(range(len(items)), key=lambda i: items[i].start)
+    return order, [items[i].start for i in order]
+
+
+def _within(items: list, order: list[int], starts: list[int], sentence: Span) -> list:
+    """The items starting inside the sentence, in their list's order."""
+    lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [items[i] for i in sorted(order[lo:hi])]
+
+
 def extract(article: Article, timexes: list[TimeExpr], places: list[PlaceMention],
             quotes: list[Attribution], gazetteer=None) -> list[EventMention]:
     """Event mentions of one article, in reading order; `gazetteer` tells actors' countries."""
     mentions: list[EventMention] = []
     last_speaker: str | None = None
     dateline = _dateline(article, places)
+    in_sentence = _by_start(timexes), _by_start(places)  # not a scan of all of them a sentence: quadratic
     for sentence in sentences(article.body, article.body_start):
         found = trig.find(sentence.text, sentence.start)
         if not found:
             continue
-        sent_times = [t for t in timexes if sentence.start <= t.start < sentence.end
-                      and t.dates_an_event]
-        sent_places = [p for p in places if sentence.start <= p.start < sentence.end]
+        sent_times = [t for t in _within(timexes, *in_sentence[0], sentence) if t.dates_an_event]
+        sent_places = _within(places, *in_sentence[1], sentence)
         frames = list(_FRAMES.finditer(sentence.text))
         first_index = len(mentions)
         for trigger in _outermost(found):
