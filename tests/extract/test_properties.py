@@ -7,6 +7,7 @@ over 100,000 seeded inputs.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -30,8 +31,10 @@ from tests.extract.fuzzing import (
     timex3_problem,
 )
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOWER = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CHRONOMAP_PROPERTY_SCALE=50 runs fifty times the examples (a deeper search than the default few seconds).
+SCALE = max(1, int(os.environ.get("CHRONOMAP_PROPERTY_SCALE", "1")))
+FAST = settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOWER = settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _piece = st.one_of(
     st.sampled_from(FRAGMENTS),
@@ -80,7 +83,7 @@ def test_article_extraction_on_any_text(gazetteer, text, published, prefix):
     check_extraction(extract_article(article, gazetteer))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts=st.lists(st.tuples(news_text, published), min_size=1, max_size=4))
 def test_corpus_on_any_articles(gazetteer, texts):
     articles = [Article(id=f"a{i}", text=text, published=day) for i, (text, day) in enumerate(texts)]
