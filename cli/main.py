@@ -1,8 +1,8 @@
 """`chronomap`: ingest articles into a store, export its events, serve the dashboard on it, evaluate extractors.
 
 Exit status: 0 all went well; 1 some inputs could not be read or extracted (the rest were ingested, each
-failure is named in the summary); 2 a usage error or nothing to read; 3 the store cannot be used (the message
-names the file and how to recover); 130 interrupted (Ctrl-C: what was written is kept).
+failure is named on standard error, one line each); 2 a usage error or nothing to read; 3 the store cannot be
+used (the message names the file and how to recover); 130 interrupted (Ctrl-C: what was written is kept).
 """
 
 from __future__ import annotations
@@ -167,7 +167,10 @@ def _ingest(args: argparse.Namespace) -> int:
         finally:
             progress.close()
     print(progress.summary(report))
-    return PARTIAL if progress.failures(report) or inputs.missing else OK
+    failures = progress.failures(report)
+    for line in failures:  # one line each, naming the file (and line) and the problem
+        print(f"failed: {line}", file=sys.stderr)
+    return PARTIAL if failures or inputs.missing else OK
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -53,5 +53,4 @@ class Progress:
             r = report.refresh
             lines.append(f"events table: {r.computed:,} computed, {r.reused:,} unchanged, from {r.mentions:,} "
                          f"mentions (merge {r.merge_s:.1f} s, rows {r.rows_s:.1f} s)")
-        lines += [f"failed: {line}" for line in failures]
-        return "\n".join(lines)
+        return "\n".join(lines)  # the failures themselves go to standard error: see `failures`

@@ -3,11 +3,13 @@
 Plain functions, tested without Streamlit. A file is checked by the same
 reader the corpus uses before it is written, so nothing unreadable enters
 the folder; names are reduced to a safe base name, so no upload can write
-outside it or replace an article already there.
+outside it or replace an article already there. Every refusal is an
+ArticleError of one line that starts with the upload's name, made printable.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -18,39 +20,75 @@ from extract.articles import MAX_BYTES, SUFFIXES, ArticleError, load_bytes
 from extract.records import Article
 
 UPLOAD_TYPES = sorted(s.lstrip(".") for s in SUFFIXES)
+_LONGEST_NAME = 80
+
+
+def base_name(name: str) -> str:
+    """The upload's file name as the messages show it: no folders (POSIX or Windows, drive letters), no control
+    characters, at most 80 characters (the end kept, where the suffix is)."""
+    base = re.split(r"[\\/]", name.replace("\x00", ""))[-1]
+    base = re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", base).strip()
+    base = re.sub(r"^[A-Za-z]:", "", base)  # "C:evil.md", a drive-relative Windows path
+    return base if len(base) <= _LONGEST_NAME else "…" + base[-(_LONGEST_NAME - 1):]
+
+
+def _suffix(base: str) -> str:
+    suffix = Path(base).suffix.lower()
+    if suffix not in SUFFIXES or Path(base).stem.strip(".") == "":
+        raise ArticleError(f"{base or 'a file without a name'}: not an article file (allowed: "
+                           f"{', '.join(UPLOAD_TYPES)})")
+    return suffix
 
 
 def safe_path(name: str, folder: Path) -> Path:
     """A new file in `folder` for an uploaded `name`: base name only, tame characters, never an existing file."""
-    base = Path(name.replace("\\", "/")).name
-    stem = re.sub(r"[^\w.-]+", "-", Path(base).stem, flags=re.ASCII).strip(".-")[:80] or "article"
-    suffix = Path(base).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ArticleError(f"{base or name!r}: not an article file (allowed: {', '.join(UPLOAD_TYPES)})")
+    base = base_name(name)
+    suffix = _suffix(base)
+    stem = re.sub(r"[^\w.-]+", "-", Path(base).stem, flags=re.ASCII).strip(".-")[:_LONGEST_NAME] or "article"
     candidate = folder / f"{stem}{suffix}"
     number = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):  # a dangling link counts: writing through it would leave the folder
         candidate = folder / f"{stem}-{number}{suffix}"
         number += 1
+    if candidate.parent.resolve() != folder.resolve():  # cannot happen with the stem above; checked all the same
+        raise ArticleError(f"{base}: not a name for a file in the corpus folder")
     return candidate
 
 
 def read_upload(name: str, data: bytes) -> Article:
     """An uploaded file as an article, checked as the corpus reader checks files."""
+    base = base_name(name)
     if len(data) > MAX_BYTES:
-        raise ArticleError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit")
-    base = Path(name.replace("\\", "/")).name
-    if Path(base).suffix.lower() not in SUFFIXES:
-        raise ArticleError(f"{base or name!r}: not an article file (allowed: {', '.join(UPLOAD_TYPES)})")
+        raise ArticleError(f"{base or 'upload'}: {len(data) / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB "
+                           "limit")
+    _suffix(base)
     return load_bytes(data, name=base)  # raises ArticleError with a one-line reason
 
 
 def save_upload(name: str, data: bytes, folder: Path) -> Path:
-    """Write an uploaded file into the corpus after checking that it reads as an article."""
+    """Write an uploaded file into the corpus after checking that it reads as an article.
+
+    The file is created, never opened if it exists (O_EXCL, no link followed), so two uploads of one name at
+    once both land; a write that fails (a full disk) leaves no partial file behind.
+    """
     read_upload(name, data)
-    path = safe_path(name, folder)
-    path.write_bytes(data)
-    return path
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        path = safe_path(name, folder)
+        try:
+            handle = os.open(path, flags, 0o644)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise ArticleError(f"{base_name(name)}: could not be saved ({error.strerror or error})") from None
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+        except OSError as error:
+            path.unlink(missing_ok=True)
+            raise ArticleError(f"{base_name(name)}: could not be saved ({error.strerror or error})") from None
+        return path
+    raise ArticleError(f"{base_name(name)}: could not be saved (too many files of that name)")
 
 
 def pasted_markdown(text: str, *, title: str = "", source: str = "", published: date | None = None,

@@ -178,8 +178,8 @@ def interval(mention: EventMention) -> tuple[date, date]:
     """The days the mention allows: its date range, the week before its report date, or any day."""
     if mention.date_precision == "unknown" or mention.date_end is None:
         return date.min, date.max
-    if mention.date_precision == "reported":
-        return mention.date_end - REPORTED_WINDOW, mention.date_end
+    if mention.date_precision == "reported":  # no earlier than 1 January of year 1 (a report dated then)
+        return max(mention.date_end, date.min + REPORTED_WINDOW) - REPORTED_WINDOW, mention.date_end
     return mention.date_start or mention.date_end, mention.date_end
 
 

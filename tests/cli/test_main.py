@@ -37,11 +37,11 @@ def run(*argv, store_path):
 def test_ingest_reads_folders_and_json_lines_and_names_every_failure(inputs, tmp_path, capsys):
     db = tmp_path / "s.db"
     code = run("ingest", "-q", str(ARTICLES), str(inputs / "feed.jsonl"), str(inputs / "broken.json"), store_path=db)
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert code == 1
     assert "articles: 6 read, 4 new, 0 changed, 0 unchanged, 2 failed" in out
-    assert "failed: feed.jsonl, line 2: not valid JSON" in out
-    assert "failed: broken.json: JSON must be an object with a 'text' field" in out
+    assert "failed: feed.jsonl, line 2: not valid JSON" in err
+    assert "failed: broken.json: JSON must be an object with a 'text' field" in err
     with store.open(db) as s:
         ids = [a.id for a in store.articles(s)]
         assert ids[-2:] == ["wire-1", "feed-4"] and len(ids) == 4
@@ -197,3 +197,42 @@ def test_an_interrupted_ingest_keeps_what_it_wrote_and_exits_130(tmp_path):
     again = subprocess.run([str(script), "ingest", "-q", "--store", str(db), str(corpus)], capture_output=True,
                            text=True, timeout=600)
     assert again.returncode == 0 and f"{kept:,} unchanged" in again.stdout
+
+
+BAD_FILES = {
+    "empty.txt": b"",
+    "blank.md": b"  \n\n\t",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "truncated-utf16.txt": b"\xff\xfeK\x00y",
+    "yaml.md": b"---\ntitle: [unclosed\n---\nText.",
+    "deep.md": b"---\ntitle: " + b"[" * 5_000 + b"]" * 5_000 + b"\n---\nText.",
+    "broken.json": b'{"text": ',
+    "huge.txt": b"x" * 20_000_001,
+}
+GOOD_FILES = {
+    "good.md": "---\ntitle: Strikes\npublished: 2015-10-08\n---\nRussia launched missiles on Wednesday.".encode(),
+    "latin.txt": "Café owners in Paris protested on Monday.".encode("latin-1"),
+    "utf16.txt": "Turkey protested on Thursday.".encode("utf-16"),
+    "laughs.md": ("---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: *c\n---\nJets struck Raqqa.").encode(),
+    "page.html": b"<html><head><title>Page</title><script>alert('x')</script><body><p>Jets struck Raqqa.</p>",
+}
+
+
+def test_ingest_of_a_batch_with_bad_files_names_each_once_on_stderr_and_ingests_the_rest(tmp_path, capsys):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name, data in {**BAD_FILES, **GOOD_FILES}.items():
+        (batch / name).write_bytes(data)
+    db = tmp_path / "s.db"
+    assert run("ingest", "-q", str(batch), store_path=db) == 1
+    out, err = capsys.readouterr()
+    assert f"{len(GOOD_FILES)} new" in out and f"{len(BAD_FILES)} failed" in out
+    lines = err.strip().splitlines()
+    assert len(lines) == len(BAD_FILES), lines
+    for name in BAD_FILES:
+        assert sum(f"{name}: " in line for line in lines) == 1, (name, lines)
+    assert all(line.startswith("failed: ") for line in lines)
+    with store.open(db) as opened:
+        assert sorted(a.id for a in store.articles(opened)) == sorted(Path(n).stem for n in GOOD_FILES)
+        assert "alert" not in store.articles(opened, ["page"])[0].text

@@ -46,3 +46,20 @@ def test_unreadable_input_fails_with_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == ["error: bad.txt: binary data, not text"]
     assert result.stdout == ""
+
+
+def test_a_batch_with_bad_files_names_each_once_and_prints_the_good(tmp_path):
+    from tests.cli.test_main import BAD_FILES, GOOD_FILES
+
+    for name, data in {**BAD_FILES, **GOOD_FILES}.items():
+        (tmp_path / name).write_bytes(data)
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    result = subprocess.run([sys.executable, "-m", "extract", *files], capture_output=True, text=True, cwd=ROOT,
+                            timeout=300)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(BAD_FILES)
+    for name in BAD_FILES:
+        assert sum(line.startswith(f"error: {name}: ") for line in errors) == 1, (name, errors)
+    printed = json.loads(result.stdout)
+    assert sorted(a["id"] for a in printed["articles"]) == sorted(Path(n).stem for n in GOOD_FILES)
