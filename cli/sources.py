@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.articles import LINES_SUFFIXES, SUFFIXES, ArticleError, load_bytes, load_file, read_lines
+from extract.articles import LINES_SUFFIXES, MAX_BYTES, SUFFIXES, ArticleError, load_bytes, load_file, read_lines
 from extract.records import Article
 
 READABLE = SUFFIXES | LINES_SUFFIXES
@@ -92,7 +92,8 @@ def read(inputs: Inputs, stdin_format: str = "jsonl") -> Iterator[Article | Arti
             yield from read_lines(sys.stdin.buffer, name="stdin.jsonl")
         else:
             try:
-                yield load_bytes(sys.stdin.buffer.read(), name=f"stdin.{stdin_format}")
+                # One byte over the limit is enough to refuse it: never the whole of an endless stream in memory.
+                yield load_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), name=f"stdin.{stdin_format}")
             except ArticleError as error:
                 yield error
 

@@ -236,3 +236,17 @@ def test_ingest_of_a_batch_with_bad_files_names_each_once_on_stderr_and_ingests_
     with store.open(db) as opened:
         assert sorted(a.id for a in store.articles(opened)) == sorted(Path(n).stem for n in GOOD_FILES)
         assert "alert" not in store.articles(opened, ["page"])[0].text
+
+
+def test_a_50_mb_article_on_standard_input_is_refused_with_one_line(tmp_path, monkeypatch, capsys):
+    import time
+
+    class Stdin:
+        buffer = io.BytesIO(b"Missiles struck Raqqa. " * (50_000_000 // 23 + 1))
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    started = time.perf_counter()
+    assert run("ingest", "-q", "--stdin-format", "md", "-", store_path=tmp_path / "s.db") == 1
+    assert time.perf_counter() - started < 30
+    assert capsys.readouterr().err.strip() == \
+        "failed: stdin.md: too large (20,000,001 bytes; the limit is 20,000,000)"

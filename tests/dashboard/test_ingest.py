@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dashboard.ingest import UPLOAD_TYPES, pasted_markdown, safe_path, save_paste, save_upload
 from extract.articles import ArticleError, load_file
@@ -137,3 +139,19 @@ def test_unreadable_content_is_refused_whatever_the_suffix(tmp_path):
         with pytest.raises(ArticleError, match=message):
             save_upload(name, data, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.one_of(st.text(max_size=300),
+                      st.lists(st.sampled_from(["..", ".", "/", "\\", "C:", "etc", "passwd", ".md", ".txt", ".html",
+                                                "\x00", "\n", "~", "%2e%2e", "Київ", " "]), max_size=12).map("".join)))
+def test_any_upload_name_lands_in_the_folder_or_is_refused_with_one_line(tmp_path_factory, name):
+    folder = tmp_path_factory.mktemp("corpus")
+    try:
+        path = save_upload(name, GOOD, folder)
+    except ArticleError as error:
+        assert "\n" not in str(error) and "\x00" not in str(error) and len(str(error)) < 200
+        assert list(folder.iterdir()) == []
+        return
+    assert path.parent == folder and path.is_file() and not path.name.startswith(".")
+    assert path.suffix in {".md", ".txt", ".html", ".htm", ".json", ".markdown", ".text"}
