@@ -60,8 +60,9 @@ class LocalEngine:
 
     batch_size = 64
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, *, geocoder=None) -> None:
         self._gazetteer = gazetteer
+        self._geocoder = geocoder  # the opt-in online look-up; None stays offline
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -71,7 +72,7 @@ class LocalEngine:
         return self._gazetteer
 
     def map(self, tasks: Sequence[Task]) -> list[Encoded]:
-        return [extract_encoded(article, fixes, self.gazetteer) for article, fixes in tasks]
+        return [extract_encoded(article, fixes, self.gazetteer, geocoder=self._geocoder) for article, fixes in tasks]
 
     def submit(self, tasks: Sequence[Task]) -> Pending:
         return Done(self.map(tasks))

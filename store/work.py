@@ -54,14 +54,15 @@ class Encoded:
         return asdict(self)
 
 
-def extract_encoded(article: Article, corrections: tuple[Correction, ...], gazetteer: Gazetteer) -> Encoded:
+def extract_encoded(article: Article, corrections: tuple[Correction, ...], gazetteer: Gazetteer, *,
+                    geocoder=None) -> Encoded:
     """Extract one article with its analysts' corrections; a failure becomes a problem, never an exception."""
     problems = [f"{article.id}: {p}" for p in article.problems]
     for c in fixes.orphaned(list(corrections), article):
         problems.append(f"{article.id}: the analyst's {c.kind} correction of {c.text!r} no longer matches "
                         "the article text; kept but not applied")
     try:
-        extraction = extract_article(article, gazetteer, corrections=list(corrections))
+        extraction = extract_article(article, gazetteer, geocoder=geocoder, corrections=list(corrections))
         failed = False
     except Exception as error:  # one bad article must not sink the batch
         problems.append(f"{article.id}: extraction failed ({type(error).__name__}: {error})")
