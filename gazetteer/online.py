@@ -5,17 +5,25 @@ When a user turns it on, every answer (misses included) is kept in a JSON
 file so a name is asked about once, public services are queried at most once
 per `min_delay_seconds`, and a failing service degrades to "not found" plus a
 message in `last_error` instead of an exception in the middle of a run.
+
+A service that times out, is unreachable (its host does not resolve, the
+connection is refused) or rate limits us (HTTP 429) is not asked again for
+`pause_seconds` (or as long as its Retry-After says, if longer): meanwhile every
+name is looked up offline only, at once, so a run over many unknown names costs
+at most one timeout, never one per name.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from geopy.exc import GeopyError
+from geopy.adapters import URLLibAdapter
+from geopy.exc import GeocoderQueryError, GeocoderRateLimited, GeocoderServiceError, GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import get_geocoder_for_service
 
@@ -57,6 +65,7 @@ class OnlineGeocoder:
         cache_path: Path,
         min_delay_seconds: float = 1.0,
         timeout: float = 5.0,
+        pause_seconds: float = 300.0,
         geocoder: Any = None,
     ):
         """`geocoder` replaces the geopy geocoder (any object with `geocode`), for tests."""
@@ -66,6 +75,8 @@ class OnlineGeocoder:
         self._cache_path = cache_path
         self._min_delay_seconds = min_delay_seconds
         self._timeout = timeout
+        self._pause_seconds = pause_seconds
+        self._paused_until = 0.0
         self._geocoder = geocoder
         self._rate_limited: RateLimiter | None = None
         self._cache: dict[str, dict[str, Any] | None] | None = None
@@ -78,10 +89,22 @@ class OnlineGeocoder:
         cache = self._load_cache()
         key = f"{self.provider}:{query}"
         if key not in cache:
+            if time.monotonic() < self._paused_until:
+                return None  # the service failed a moment ago: offline only, no waiting (last_error says why)
             try:
                 location = self._geocode_function()(name, **_QUERY_OPTIONS.get(self.provider, {}))
             except GeopyError as error:
                 self.last_error = f"{self.provider}: {type(error).__name__}: {error}"
+                # The service failed, not this query (a timeout, no such host, refused, 429, 5xx): pause.
+                if isinstance(error, GeocoderServiceError) and not isinstance(error, GeocoderQueryError):
+                    retry_after = getattr(error, "retry_after", None) if isinstance(error, GeocoderRateLimited) else None
+                    pause = max(self._pause_seconds, float(retry_after or 0))
+                    self._paused_until = time.monotonic() + pause
+                    self.last_error += f"; not asked again for {pause:.0f} s"
+                return None
+            except OSError as error:  # a socket error geopy's adapter did not wrap
+                self.last_error = f"{self.provider}: {type(error).__name__}: {error}"
+                self._paused_until = time.monotonic() + self._pause_seconds
                 return None
             self.last_error = None
             cache[key] = _summary(location) if location is not None else None
@@ -94,7 +117,10 @@ class OnlineGeocoder:
         if self._rate_limited is None:
             if self._geocoder is None:
                 service = get_geocoder_for_service(self.provider)
-                self._geocoder = service(user_agent=self._user_agent, timeout=self._timeout)
+                # geopy's default (requests) adapter retries twice, and on HTTP 429 sleeps each Retry-After
+                # first: minutes of a hung page. urllib's makes one request, bounded by the timeout.
+                self._geocoder = service(user_agent=self._user_agent, timeout=self._timeout,
+                                         adapter_factory=URLLibAdapter)
             self._rate_limited = RateLimiter(
                 self._geocoder.geocode,
                 min_delay_seconds=self._min_delay_seconds,

@@ -60,14 +60,15 @@ class IngestReport:
 
 def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | None = None,
            gazetteer: Gazetteer | None = None, engine: Engine | None = None, total: int | None = None,
-           force: bool = False) -> IngestReport:
+           force: bool = False, geocoder: Callable[[str], object] | None = None) -> IngestReport:
     """Add or update `articles` (any iterable, read lazily in batches), then recompute the events table.
 
+    `geocoder` is the opt-in online look-up for names the gazetteer lacks (local engine only); None stays offline.
     `progress` is called once per article; `total` is passed on to it when the caller knows the count.
     `force` re-extracts unchanged articles too (after the extraction code changed).
     """
     started = time.perf_counter()
-    engine = engine or LocalEngine(gazetteer)
+    engine = engine or LocalEngine(gazetteer, geocoder=geocoder)
     report = IngestReport()
     known = dict(store.db.execute("SELECT article_id, content_hash FROM extractions"))
     fixes = corrections_by_article(store)

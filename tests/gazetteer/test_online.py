@@ -38,7 +38,7 @@ def no_network(monkeypatch):
 
 def make(tmp_path, fake, provider="nominatim"):
     return OnlineGeocoder(
-        provider, cache_path=tmp_path / "cache.json", min_delay_seconds=0, geocoder=fake
+        provider, cache_path=tmp_path / "cache.json", min_delay_seconds=0, pause_seconds=0, geocoder=fake
     )
 
 
