@@ -177,12 +177,13 @@ def test_an_interrupted_ingest_keeps_what_it_wrote_and_exits_130(tmp_path):
     from bench.corpus import main as write_corpus
 
     corpus, db = tmp_path / "c.jsonl", tmp_path / "s.db"
-    write_corpus(["200", str(corpus)])
+    total = 1500  # enough that the interrupt lands mid-ingest on a fast, idle machine too
+    write_corpus([str(total), str(corpus)])
     script = Path(sys.executable).parent / "chronomap"
     child = subprocess.Popen([str(script), "ingest", "--store", str(db), "--engine", "processes", "--workers", "2",
                               str(corpus)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     seen = ""
-    while not re.search(r"\b([1-9]\d*)/200\b", seen):  # wait for the first written article
+    while not re.search(rf"\b([1-9]\d*)/{total}\b", seen):  # wait for the first written article
         seen += child.stderr.read(1)
         assert seen or child.poll() is None
     child.send_signal(signal.SIGINT)
@@ -191,7 +192,7 @@ def test_an_interrupted_ingest_keeps_what_it_wrote_and_exits_130(tmp_path):
     assert "interrupted; every article written so far is kept" in err
     with store.open(db) as s:
         kept = len(store.articles(s))
-        assert 0 < kept < 200
+        assert 0 < kept < total
         assert s.db.execute("SELECT count(*) FROM articles a LEFT JOIN extractions e ON e.article_id = a.id "
                             "WHERE e.article_id IS NULL").fetchone()[0] == 0
     again = subprocess.run([str(script), "ingest", "-q", "--store", str(db), str(corpus)], capture_output=True,
