@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +25,7 @@ from extract.articles import ArticleError, load_folder
 from extract.records import Extraction
 from gazetteer import default_gazetteer
 from gazetteer.online import OnlineGeocoder
+from store.db import store_error
 
 from . import briefing, ingest
 from . import filters as flt
@@ -161,6 +163,9 @@ def _load() -> Loaded | None:
         events = _events(str(source.store), generation)
     except store.StoreError as error:
         st.error(str(error))
+        return None
+    except sqlite3.Error as error:  # damage found past the opening: the same message as the command line's
+        st.error(str(store_error(source.store, error)))
         return None
     return Loaded(source, generation, events, count, unreadable + problems)
 
@@ -345,15 +350,22 @@ def _add_articles(loaded: Loaded) -> None:
 
 def _correct(loaded: Loaded, made: list) -> None:
     """Save an analyst's corrections: the article is extracted again with them and the events recomputed."""
-    with st.spinner("Saving the correction and extracting the article again…"), store.open(loaded.source.store) as s:
-        for correction in made:
-            store.add_correction(s, correction, _gazetteer())
+    try:
+        with st.spinner("Saving the correction and extracting the article again…"), \
+                store.open(loaded.source.store) as s:
+            for correction in made:
+                store.add_correction(s, correction, _gazetteer())
+    except sqlite3.Error as error:  # a full disk, a damaged file: said in one line (what was saved is kept)
+        raise store_error(loaded.source.store, error) from error
 
 
 def _remove_corrections(loaded: Loaded, ids: list[int]) -> None:
-    with st.spinner("Undoing the correction…"), store.open(loaded.source.store) as s:
-        for correction_id in ids:
-            store.remove_correction(s, correction_id, _gazetteer())
+    try:
+        with st.spinner("Undoing the correction…"), store.open(loaded.source.store) as s:
+            for correction_id in ids:
+                store.remove_correction(s, correction_id, _gazetteer())
+    except sqlite3.Error as error:
+        raise store_error(loaded.source.store, error) from error
 
 
 def _write_url(chosen: flt.Filters) -> None:
