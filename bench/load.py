@@ -73,12 +73,14 @@ class Memory(threading.Thread):
         super().__init__(daemon=True)
         import psutil
 
-        self.process, self.samples, self.stop = psutil.Process(pid), [], threading.Event()
+        self.process, self.samples, self.cpu, self.stop = psutil.Process(pid), [], [], threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
             try:
                 self.samples.append(self.process.memory_info().rss)
+                times = self.process.cpu_times()
+                self.cpu.append(times.user + times.system)
             except Exception:  # the process ended
                 return
             self.stop.wait(1.0)
@@ -107,7 +109,7 @@ async def _pick(page, index: int, rng: random.Random) -> bool:
     await box.click(timeout=WAIT_MS)
     options = page.get_by_role("option")
     try:
-        await options.first.wait_for(timeout=3_000)
+        await options.first.wait_for(timeout=15_000)
     except Exception:
         await page.keyboard.press("Escape")
         return False
@@ -161,6 +163,7 @@ async def _session(number: int, browser, url: str, until: float, tally: Tally, s
             started = time.perf_counter()
             kind = await _act(page, rng)
             if kind is None:
+                await asyncio.sleep(0.05)
                 continue
             await _settle(page)
             tally.responses.append(time.perf_counter() - started)
@@ -267,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
     if tally.loads:
         print(f"page loads: {len(tally.loads)}, median {statistics.median(tally.loads):.2f} s")
     print(f"server RSS: start {mb[0]:.0f} MB, peak {max(mb):.0f} MB, end {mb[-1]:.0f} MB ({len(mb)} samples)")
+    if memory and len(memory.cpu) > 1:
+        busy = memory.cpu[-1] - memory.cpu[0]
+        print(f"server CPU: {busy:.0f} s over {len(memory.cpu) - 1} s ({busy / max(1, len(memory.cpu) - 1):.0%} of "
+              "one core)")
     print(f"load average at the end (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     return 1 if tally.errors else 0
 
