@@ -29,12 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return USAGE
+    import sqlite3
+
     import store
+    from store.db import store_error
 
     try:
         return args.run(args)
     except store.StoreError as error:
         print(f"chronomap: {error}", file=sys.stderr)
+        return STORE
+    except sqlite3.Error as error:  # damage found past the opening, or a full disk: one line, no traceback
+        path = getattr(args, "store", None) or store.default_path()
+        print(f"chronomap: {store_error(path, error)}", file=sys.stderr)
         return STORE
     except KeyboardInterrupt:
         print("\nchronomap: interrupted; every article written so far is kept: run the same command again to "

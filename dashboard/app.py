@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +25,7 @@ from extract.articles import ArticleError, load_folder
 from extract.records import Extraction
 from gazetteer import default_gazetteer
 from gazetteer.online import OnlineGeocoder
+from store.db import store_error
 from store.engines import LocalEngine
 
 from . import briefing, ingest
@@ -139,6 +141,15 @@ def _facts(path: str, generation: int) -> tuple[int, tuple[str, ...]]:
     return store.article_count(reader), tuple(store.problems(reader))
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _timeline(path: str, generation: int, ids: tuple[str, ...], selected: str | None, lanes: str,
+              focus: tuple[date, date] | None, _view: pd.DataFrame):
+    """The timeline of a view (its events are the store's generation and ids), built once and shared by every
+    session: Altair's building and checking of the chart was a third of a filter change's time. Never
+    modified (st.altair_chart converts a copy)."""
+    return timeline_chart(_view, selected=selected, lanes=lanes, focus=focus)
+
+
 @st.cache_data(show_spinner=False)
 def _basemap() -> dict:
     return basemap(_gazetteer())
@@ -188,6 +199,9 @@ def _load() -> Loaded | None:
     except store.StoreError as error:
         st.error(str(error))
         return None
+    except sqlite3.Error as error:  # damage found past the opening: the same message as the command line's
+        st.error(str(store_error(source.store, error)))
+        return None
     return Loaded(source, generation, events, count, unreadable + problems, total, window)
 
 
@@ -225,7 +239,9 @@ def main() -> None:
         st.subheader("Timeline")
         lanes = st.segmented_control("Lanes", list(LANES), format_func=LANES.get, key="v_lanes",
                                      default="type", label_visibility="collapsed") or "type"
-        st.altair_chart(timeline_chart(view, selected=selected, lanes=lanes, focus=focus), key="timeline",
+        chart = _timeline(str(loaded.source.store), loaded.generation, tuple(view["id"]), selected, lanes, focus,
+                          view)
+        st.altair_chart(chart, key="timeline",
                         on_select=_on_timeline, selection_mode=SELECTION, width="stretch")
         st.caption("Darker squares are more events; click one to narrow the time window to it." if overview(view)
                    else "Colour is the source. Bars are date ranges; diamonds are undated events placed at the "
@@ -244,7 +260,7 @@ def main() -> None:
         else:
             tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
         st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
-        st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS,
+        st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS, render=False,
                   on_change=_on_map)
     _events_table(view)
     path = str(loaded.source.store)
@@ -375,15 +391,22 @@ def _add_articles(loaded: Loaded) -> None:
 
 def _correct(loaded: Loaded, made: list) -> None:
     """Save an analyst's corrections: the article is extracted again with them and the events recomputed."""
-    with st.spinner("Saving the correction and extracting the article again…"), store.open(loaded.source.store) as s:
-        for correction in made:
-            store.add_correction(s, correction, _gazetteer())
+    try:
+        with st.spinner("Saving the correction and extracting the article again…"), \
+                store.open(loaded.source.store) as s:
+            for correction in made:
+                store.add_correction(s, correction, _gazetteer())
+    except sqlite3.Error as error:  # a full disk, a damaged file: said in one line (what was saved is kept)
+        raise store_error(loaded.source.store, error) from error
 
 
 def _remove_corrections(loaded: Loaded, ids: list[int]) -> None:
-    with st.spinner("Undoing the correction…"), store.open(loaded.source.store) as s:
-        for correction_id in ids:
-            store.remove_correction(s, correction_id, _gazetteer())
+    try:
+        with st.spinner("Undoing the correction…"), store.open(loaded.source.store) as s:
+            for correction_id in ids:
+                store.remove_correction(s, correction_id, _gazetteer())
+    except sqlite3.Error as error:
+        raise store_error(loaded.source.store, error) from error
 
 
 def _write_url(chosen: flt.Filters) -> None:
@@ -469,7 +492,7 @@ def _briefing(view: pd.DataFrame) -> None:
     left, right = st.columns([4, 6], gap="medium")
     left.altair_chart(chart, width="stretch")
     with right:
-        st_folium(fmap, key="brief_map", height=620, use_container_width=True, returned_objects=[])
+        st_folium(fmap, key="brief_map", height=620, use_container_width=True, returned_objects=[], render=False)
     st.caption("Colour: source (timeline), event type (map). Dashed or hollow: reported or disputed claims; shaded "
                "circles: areas or uncertain places; lines: reported paths. Boundaries: Natural Earth; places: "
                "GeoNames. Made with Chronomap.")

@@ -16,6 +16,7 @@ import streamlit as st
 from extract.corrections import STANCES, Correction
 from extract.records import Extraction
 from gazetteer import Gazetteer
+from store.db import StoreError
 
 from . import review
 from .labels import when
@@ -113,7 +114,11 @@ def _review_form(extraction: Extraction, report: review.Report, key: str, backen
                 st.info("Nothing changed: the form still says what was extracted.")
                 return
             st.session_state["analyst"] = analyst
-            backend.save(made)
+            try:
+                backend.save(made)
+            except StoreError as error:
+                st.error(f"Not saved: {error}")
+                return
             st.session_state["_saved"] = f"Saved {len(made)} correction{'s' if len(made) > 1 else ''}; " \
                                          "the article was extracted again with them."
             st.rerun()
@@ -121,6 +126,10 @@ def _review_form(extraction: Extraction, report: review.Report, key: str, backen
             line, undo = st.columns([6, 1], vertical_alignment="center")
             line.html(f"<span class='cm-correction'>{escape(review.describe(correction))}</span>")
             if undo.button("Undo", key=f"rv_undo_{key}_{correction_id}"):
-                backend.undo([correction_id])
+                try:
+                    backend.undo([correction_id])
+                except StoreError as error:
+                    st.error(f"Not undone: {error}")
+                    return
                 st.session_state["_saved"] = "Correction undone."
                 st.rerun()

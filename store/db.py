@@ -30,6 +30,21 @@ def recovery_advice(path: Path) -> str:
             "(see README, 'Recovering a damaged store').")
 
 
+def store_error(path: Path, error: sqlite3.Error) -> StoreError:
+    """What an SQLite error met while using the store means, in one line naming the file and the way out."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(error):
+        return StoreError(f"{path}: disk full ({error}); every article and correction saved before is kept. "
+                          "Free some space (or choose a store on another disk with --store) and run the same "
+                          "command again")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreError(f"{path}: the store is busy ({error}); another process holds it: try again")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")):
+        return StoreError(f"{path}: cannot be written or opened ({error}); check the file's and its folder's "
+                          "permissions")
+    return StoreError(f"{path}: not a readable Chronomap store ({error}). {recovery_advice(path)}")
+
+
 @dataclass
 class Store:
     """An open store: its path and connection. Use the functions of `store`, not the connection."""
@@ -95,7 +110,18 @@ def open_store(path: str | os.PathLike | None = None, *, readonly: bool = False)
             schema.migrate(db)
         except sqlite3.DatabaseError as error:
             db.close()
+            if getattr(error, "sqlite_errorname", "").startswith("SQLITE_FULL"):
+                raise store_error(path, error) from error
             raise StoreError(f"{path}: could not migrate the store ({error}). {recovery_advice(path)}") from error
+    try:
+        altered = schema.missing(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise store_error(path, error) from error
+    if altered:
+        db.close()
+        raise StoreError(f"{path}: a Chronomap store with tables missing or altered ({', '.join(altered)}). "
+                         f"{recovery_advice(path)}")
     return Store(path, db, readonly)
 
 
@@ -118,9 +144,23 @@ def transaction(store: Store) -> Iterator[sqlite3.Connection]:
     try:
         yield db
     except BaseException:
-        db.execute("ROLLBACK")
+        _rollback(db)
         raise
-    db.execute("COMMIT")
+    try:
+        db.execute("COMMIT")
+    except sqlite3.Error:  # e.g. a full disk: the transaction may still be open and must not linger
+        _rollback(db)
+        raise
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it rolls back by itself on a full disk, for
+    one): the error that brought us here is the one to report, never a failed ROLLBACK."""
+    if db.in_transaction:
+        try:
+            db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def get_meta(db: sqlite3.Connection, key: str, default: str | None = None) -> str | None:

@@ -110,7 +110,33 @@ def migrate(db: sqlite3.Connection, upto: int = LATEST) -> list[int]:
                        (number, datetime.now(timezone.utc).isoformat(timespec="seconds")))
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                db.execute("ROLLBACK")
             raise
         applied.append(number)
     return applied
+
+
+def _shape(db: sqlite3.Connection) -> dict[str, set[str]]:
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    return {t: {r[1] for r in db.execute(f'PRAGMA table_info("{t}")')} for t in tables}
+
+
+_EXPECTED: dict[str, set[str]] = {}
+
+
+def missing(db: sqlite3.Connection) -> list[str]:
+    """Tables (or "table.column") of the latest schema the file lacks: empty for a sound store."""
+    if not _EXPECTED:
+        fresh = sqlite3.connect(":memory:", isolation_level=None)
+        migrate(fresh)
+        _EXPECTED.update(_shape(fresh))
+        fresh.close()
+    found = _shape(db)
+    out = []
+    for table, columns in _EXPECTED.items():
+        if table not in found:
+            out.append(table)
+        else:
+            out.extend(f"{table}.{c}" for c in sorted(columns - found[table]))
+    return out

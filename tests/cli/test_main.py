@@ -251,3 +251,24 @@ def test_a_50_mb_article_on_standard_input_is_refused_with_one_line(tmp_path, mo
     assert time.perf_counter() - started < 30
     assert capsys.readouterr().err.strip() == \
         "failed: stdin.md: too large (20,000,001 bytes; the limit is 20,000,000)"
+
+
+@pytest.fixture(scope="module")
+def sound_store(tmp_path_factory):
+    from gazetteer import default_gazetteer
+    from tests.store.conftest import make_sound_store
+
+    return make_sound_store(tmp_path_factory.mktemp("sound") / "sound.db", default_gazetteer())
+
+
+@pytest.mark.parametrize("kind", ["truncated", "garbage_inside", "not_sqlite", "wrong_schema", "missing_table",
+                                  "newer_schema"])
+def test_every_kind_of_damaged_store_is_one_line_and_status_3(kind, sound_store, tmp_path, capsys):
+    from tests.store.conftest import WAY_OUT, damage
+
+    db = damage(sound_store, tmp_path / f"{kind}.db", kind)
+    for command in (["ingest", "-q", "--force", str(ARTICLES)], ["export", "-f", "csv"], ["check"]):
+        assert run(*command, store_path=db) == 3, (kind, command)
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, (kind, command, err)
+        assert str(db) in err and WAY_OUT[kind] in err, (kind, command, err)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,3 +232,31 @@ def test_the_table_lists_the_latest_events_when_there_are_many(monkeypatch):
     app = run_app(monkeypatch, ROOT / "data" / "articles")
     assert len(app.dataframe[0].value) == 5
     assert any("The latest 5 of 21 events" in c.value for c in app.caption)
+
+
+@pytest.fixture(scope="module")
+def sound_store(tmp_path_factory, gazetteer):
+    from tests.store.conftest import make_sound_store
+
+    return make_sound_store(tmp_path_factory.mktemp("sound") / "sound.db", gazetteer)
+
+
+@pytest.mark.parametrize("kind", ["truncated", "garbage_inside", "not_sqlite", "wrong_schema", "missing_table",
+                                  "newer_schema"])
+@pytest.mark.parametrize("with_folder", [False, True], ids=["store-alone", "folder-synced"])
+def test_a_damaged_store_is_one_clear_error_on_the_page(kind, with_folder, sound_store, monkeypatch, tmp_path):
+    """Served alone (chronomap serve) or kept in step with a folder: st.error naming the file and the way out."""
+    from tests.store.conftest import WAY_OUT, damage
+
+    db = damage(sound_store, tmp_path / f"{kind}.db", kind)
+    monkeypatch.setenv("CHRONOMAP_STORE", str(db))
+    if with_folder:
+        monkeypatch.setenv("CHRONOMAP_DATA", str(ROOT / "data" / "articles"))
+    else:
+        monkeypatch.delenv("CHRONOMAP_DATA", raising=False)
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    assert len(app.error) == 1, [e.value for e in app.error]
+    message = app.error[0].value
+    assert str(db) in message and WAY_OUT[kind] in message, message

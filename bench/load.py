@@ -1,0 +1,282 @@
+"""Load: many concurrent browser sessions changing filters on the real dashboard server.
+
+python bench/load.py [--sessions 25] [--seconds 120] [--browsers 1] [--seed 1]
+
+Starts `streamlit run streamlit_app.py` on the bundled corpus (CHRONOMAP_DATA=data/articles, the store in a
+temporary folder, as tests/e2e/conftest.py does), opens `--sessions` headless Chromium contexts (Debian's
+/usr/bin/chromium, spread over `--browsers` browser processes) and has each change filters for `--seconds`:
+a source, an event type, the time window (◀ ▶), the timeline's lanes, "Reset filters", chosen at random.
+A response is the time from the change (the click) to Streamlit idle: a rerun was seen (an element marked
+data-stale="true" or the running icon) and none is left. Prints interactions, errors (a traceback on the
+page, a wait that failed), the 50th and 95th percentile and worst response, and the server's memory (RSS of
+the streamlit process sampled every second: at the start of the load, peak, end), and the load average.
+Exit status 1 when there were errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+WAIT_MS = 60_000
+
+# Marks the page busy whenever Streamlit shows a rerun (stale elements, the running icon), so a response is
+# measured to the end of the rerun the change started, however quick.
+WATCH = """
+() => {
+  const busy = () => !!document.querySelector('[data-stale="true"], [data-testid="stStatusWidgetRunningIcon"], '
+                                              + '[data-testid="stStatusWidgetRunningManIcon"]');
+  window.__cmBusy = busy;
+  window.__cmSeen = false;
+  new MutationObserver(() => { if (busy()) window.__cmSeen = true; })
+    .observe(document.documentElement, {subtree: true, childList: true, attributes: true,
+                                        attributeFilter: ['data-stale', 'data-testid']});
+}
+"""
+IDLE = "() => window.__cmSeen && !window.__cmBusy()"
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Tally:
+    responses: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=dict)
+    loads: list[float] = field(default_factory=list)
+
+
+class Memory(threading.Thread):
+    """RSS of one process, sampled every second."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        import psutil
+
+        self.process, self.samples, self.cpu, self.stop = psutil.Process(pid), [], [], threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self.samples.append(self.process.memory_info().rss)
+                times = self.process.cpu_times()
+                self.cpu.append(times.user + times.system)
+            except Exception:  # the process ended
+                return
+            self.stop.wait(1.0)
+
+
+async def _arm(page) -> None:
+    await page.evaluate("() => { window.__cmSeen = false; }")
+
+
+async def _settle(page) -> None:
+    await page.wait_for_function(IDLE, timeout=WAIT_MS, polling=20)
+
+
+async def _open(page, url: str, tally: Tally) -> None:
+    started = time.perf_counter()
+    await page.goto(url, wait_until="domcontentloaded", timeout=WAIT_MS)
+    await page.evaluate(WATCH)
+    await page.locator(".cm-summary").first.wait_for(timeout=WAIT_MS)
+    await page.wait_for_function("() => !window.__cmBusy()", timeout=WAIT_MS, polling=50)
+    tally.loads.append(time.perf_counter() - started)
+
+
+async def _pick(page, index: int, rng: random.Random) -> bool:
+    """Open the sidebar's `index`th multiselect and click one of its options; False when it offers none."""
+    box = page.locator("section[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(index)
+    await box.click(timeout=WAIT_MS)
+    options = page.get_by_role("option")
+    try:
+        await options.first.wait_for(timeout=15_000)
+    except Exception:
+        await page.keyboard.press("Escape")
+        return False
+    count = await options.count()
+    choice = options.nth(rng.randrange(count))
+    await _arm(page)
+    await choice.click(timeout=WAIT_MS)
+    await page.keyboard.press("Escape")
+    return True
+
+
+async def _act(page, rng: random.Random) -> str | None:
+    """One filter change, started (not awaited); its kind, or None when nothing could be changed."""
+    kind = rng.choice(["source", "type", "type", "window", "window", "lanes", "reset"])
+    if kind == "source":
+        return kind if await _pick(page, 0, rng) else None
+    if kind == "type":
+        return kind if await _pick(page, 1, rng) else None
+    if kind == "window":
+        button = page.get_by_role("button", name=rng.choice(["◀", "▶"]), exact=True)
+        if not await button.count():
+            return None  # no window: the view is one day or empty
+        await _arm(page)
+        await button.click(timeout=WAIT_MS)
+        return kind
+    if kind == "lanes":
+        lanes = page.locator("[data-testid='stButtonGroup'] button")
+        if not await lanes.count():
+            return None
+        await _arm(page)
+        await lanes.nth(rng.randrange(await lanes.count())).click(timeout=WAIT_MS)
+        return kind
+    await _arm(page)
+    await page.get_by_role("button", name="Reset filters").click(timeout=WAIT_MS)
+    return kind
+
+
+async def _session(number: int, browser, url: str, until: float, tally: Tally, seed: int) -> None:
+    rng = random.Random(seed * 1000 + number)
+    context = await browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = await context.new_page()
+    try:
+        await _open(page, url, tally)
+    except Exception as error:
+        tally.errors.append(f"session {number}: first load failed ({type(error).__name__}: {str(error)[:120]})")
+        await context.close()
+        return
+    resets = 0
+    while time.monotonic() < until:
+        try:
+            started = time.perf_counter()
+            kind = await _act(page, rng)
+            if kind is None:
+                await asyncio.sleep(0.05)
+                continue
+            await _settle(page)
+            tally.responses.append(time.perf_counter() - started)
+            tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
+            if await page.locator("[data-testid='stException']").count():
+                text = (await page.locator("[data-testid='stException']").first.inner_text())[:200]
+                tally.errors.append(f"session {number}: traceback on the page after {kind}: {text!r}")
+                raise RuntimeError("traceback")
+        except Exception as error:
+            if not isinstance(error, RuntimeError) or str(error) != "traceback":
+                tally.errors.append(f"session {number}: {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+            if time.monotonic() >= until or resets > 5:
+                break
+            resets += 1
+            try:  # start the session afresh
+                await _open(page, url, tally)
+            except Exception:
+                break
+    await context.close()
+
+
+async def _drive(url: str, sessions: int, seconds: float, browsers: int, seed: int) -> tuple[Tally, float]:
+    from playwright.async_api import async_playwright
+
+    tally = Tally()
+    async with async_playwright() as playwright:
+        opened = [await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS) for _ in range(browsers)]
+        warm = await opened[0].new_context()
+        page = await warm.new_page()
+        await _open(page, url, Tally())  # the first run reads the corpus into the store: not counted
+        await warm.close()
+        tally.loads.clear()
+        started = time.monotonic()
+        until = started + seconds
+        tasks = []
+        for number in range(sessions):
+            tasks.append(asyncio.create_task(_session(number, opened[number % browsers], url, until, tally, seed)))
+            await asyncio.sleep(0.2)  # sessions arrive over a few seconds, not all in one instant
+        await asyncio.gather(*tasks)
+        elapsed = time.monotonic() - started
+        for browser in opened:
+            await browser.close()
+    return tally, elapsed
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=25, help="concurrent browser sessions (default 25)")
+    parser.add_argument("--seconds", type=float, default=120, help="how long each session works (default 120)")
+    parser.add_argument("--browsers", type=int, default=1, help="Chromium processes the sessions share (default 1)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the sessions' random choices")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        port = _port()
+        env = dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles"),
+                   CHRONOMAP_STORE=str(Path(tmp) / "chronomap.db"))
+        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                                   "--server.port", str(port), "--server.address", "127.0.0.1",
+                                   "--server.headless", "true"], cwd=ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        memory = None
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        print("the server did not start", file=sys.stderr)
+                        return 2
+                    time.sleep(0.2)
+            memory = Memory(server.pid)
+            memory.start()
+            tally, elapsed = asyncio.run(_drive(url, args.sessions, args.seconds, args.browsers, args.seed))
+            load = os.getloadavg()
+        finally:
+            if memory is not None:
+                memory.stop.set()
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+    responses = tally.responses
+    mb = [s / 2**20 for s in memory.samples] if memory else [0.0]
+    print(f"sessions: {args.sessions} over {elapsed:.0f} s ({args.browsers} Chromium process(es)); "
+          f"{os.cpu_count()} cores")
+    print(f"interactions: {len(responses)} ({', '.join(f'{k} {v}' for k, v in sorted(tally.kinds.items()))}); "
+          f"{len(responses) / elapsed:.1f} a second")
+    print(f"errors: {len(tally.errors)}")
+    for line in tally.errors[:20]:
+        print(f"  {line}")
+    if responses:
+        print(f"response (change to Streamlit idle): p50 {_percentile(responses, 50):.2f} s, "
+              f"p95 {_percentile(responses, 95):.2f} s, worst {max(responses):.2f} s")
+    if tally.loads:
+        print(f"page loads: {len(tally.loads)}, median {statistics.median(tally.loads):.2f} s")
+    print(f"server RSS: start {mb[0]:.0f} MB, peak {max(mb):.0f} MB, end {mb[-1]:.0f} MB ({len(mb)} samples)")
+    if memory and len(memory.cpu) > 1:
+        busy = memory.cpu[-1] - memory.cpu[0]
+        print(f"server CPU: {busy:.0f} s over {len(memory.cpu) - 1} s ({busy / max(1, len(memory.cpu) - 1):.0%} of "
+              "one core)")
+    print(f"load average at the end (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    return 1 if tally.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
