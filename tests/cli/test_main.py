@@ -180,8 +180,10 @@ def test_an_interrupted_ingest_keeps_what_it_wrote_and_exits_130(tmp_path):
     total = 1500  # enough that the interrupt lands mid-ingest on a fast, idle machine too
     write_corpus([str(total), str(corpus)])
     script = Path(sys.executable).parent / "chronomap"
+    # A shell's background job inherits SIGINT ignored, and Python keeps it so: restore it, as at a terminal.
     child = subprocess.Popen([str(script), "ingest", "--store", str(db), "--engine", "processes", "--workers", "2",
-                              str(corpus)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                              str(corpus)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     import time
 
     deadline = time.monotonic() + 300
