@@ -162,6 +162,21 @@ _OPEN_ALL = """(zoom) => {
 }"""
 
 
+def _evaluate_in_map(page, frame, zoom: int) -> dict:
+    """Open everything in the map; a click may have rerun the page and replaced the map's frame meanwhile."""
+    for _ in range(20):
+        try:
+            return frame.evaluate(_OPEN_ALL, zoom)
+        except Exception as error:
+            if "detached" not in str(error) and "destroyed" not in str(error):
+                raise
+        page.wait_for_timeout(500)
+        maps = [f for f in page.frames if f is not page.main_frame and not f.is_detached()
+                and f.locator(".leaflet-container").count()]
+        frame = maps[-1] if maps else frame
+    raise AssertionError("the map frame kept being replaced")
+
+
 def _poke_map(page, frame, dialogs: list[str], where: str, limit: int = 12) -> dict:
     """Open every tooltip and popup of the map (and hover and click the first marks, as a person would)."""
     marks = frame.locator("path.leaflet-interactive")
@@ -173,7 +188,7 @@ def _poke_map(page, frame, dialogs: list[str], where: str, limit: int = 12) -> d
             continue
     page.wait_for_timeout(300)
     assert_inert(page, dialogs, where + " (hover and click)")
-    opened = frame.evaluate(_OPEN_ALL, 8)
+    opened = _evaluate_in_map(page, frame, 8)
     page.wait_for_timeout(300)
     assert_inert(page, dialogs, where + " (every tooltip and popup)")
     return opened
