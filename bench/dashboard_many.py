@@ -39,7 +39,7 @@ def _port() -> int:
 def build_store(articles: int, folder: Path) -> Path:
     corpus, db = folder / "corpus.jsonl", folder / "bench.db"
     subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(articles), str(corpus)], check=True)
-    subprocess.run([sys.executable, "-m", "cli", "ingest", "--store", str(db), "--engine", "processes", "--quiet",
+    subprocess.run([sys.executable, "-m", "cli.main", "ingest", "--store", str(db), "--engine", "processes", "--quiet",
                     str(corpus)], check=True, cwd=ROOT)
     return db
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from html import escape
 from pathlib import Path
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -30,9 +31,9 @@ from store.engines import LocalEngine
 
 from . import briefing, ingest
 from . import filters as flt
-from .basemap import airspaces, basemap
-from .mapview import airspace_names, build_map, tooltip_text
-from .overview import DETAIL_LIMIT, busiest_paths, overview, place_groups
+from .basemap import basemap
+from .mapview import COUNTRIES_URL, base_map, build_map, event_layers, view_of
+from .overview import DETAIL_LIMIT, overview
 from .selected import Backend, selected_panel
 from .timeline import LANES, SELECTION, timeline_chart
 
@@ -155,11 +156,6 @@ def _basemap() -> dict:
     return basemap(_gazetteer())
 
 
-@st.cache_data(show_spinner=False)
-def _airspaces(names: tuple[str, ...]) -> dict:
-    return airspaces(_gazetteer(), set(names))
-
-
 def _folder_stamp(folder: Path) -> tuple:
     """Changes whenever a file in the folder changes, so the corpus cache refreshes."""
     if not folder.is_dir():
@@ -215,7 +211,7 @@ def main() -> None:
     view = flt.apply(events, chosen)
     if loaded.window:
         st.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} and "
-                f"{loaded.window[1]} ({len(events):,}). Choose other dates in the sidebar to read others.", icon="📚")
+                f"{loaded.window[1]} ({len(events):,}). Choose other dates in the sidebar to read others.", icon=":material/date_range:")
     if st.session_state.get("v_brief"):
         _briefing(view)
         return
@@ -233,7 +229,7 @@ def main() -> None:
     if overview(view):
         st.info(f"{len(view):,} events are more than can be drawn one by one: the timeline shows events a day "
                 "and the map events by place. Click a place, or narrow the filters or the time window, to see "
-                f"each event (at most {DETAIL_LIMIT:,}).", icon="🔎")
+                f"each event (at most {DETAIL_LIMIT:,}).", icon=":material/zoom_in:")
     left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")
@@ -249,19 +245,16 @@ def main() -> None:
                    "ones; triangles are planned events.")
     with right:
         st.subheader("Map")
-        names = tuple(sorted({n for row in busiest_paths(view, keep=selected).itertuples()
-                              for n in airspace_names(row)}))
-        fmap = build_map(view, _basemap(), _airspaces(names), selected=selected,
-                         online_tiles=st.session_state.get("v_tiles", False), faded=faded)
-        if overview(view):
-            tips = {group.tooltip(): group.name for group in place_groups(view)}
-            st.session_state["_group_tips"] = tips | {escape(tip): name for tip, name in tips.items()}
-            tips = {}
-        else:
-            tips = {tooltip_text(row): row.id for row in view.itertuples(index=False)}
-        st.session_state["_tooltips"] = tips | {escape(tip): event_id for tip, event_id in tips.items()}
-        st_folium(fmap, key="map", height=560, use_container_width=True, returned_objects=MAP_RETURNS, render=False,
-                  on_change=_on_map)
+        layers = event_layers(view, selected=selected, faded=faded)
+        centre, zoom = view_of(layers.focus, max_zoom=layers.zoom_cap)
+        # A clicked tooltip comes back as its text or, from some browsers, as its HTML.
+        st.session_state["_group_tips"] = layers.places_by_tip | {escape(t): n for t, n in layers.places_by_tip.items()}
+        st.session_state["_tooltips"] = layers.events_by_tip | {escape(t): i for t, i in layers.events_by_tip.items()}
+        # The map stays open: each run swaps its event layers and moves it, instead of building a new frame.
+        st_folium(base_map(COUNTRIES_URL, online_tiles=st.session_state.get("v_tiles", False)), key="map",
+                  height=560, use_container_width=True, returned_objects=MAP_RETURNS, render=False,
+                  feature_group_to_add=layers.groups, layer_control=folium.LayerControl(collapsed=True),
+                  center=centre, zoom=zoom, on_change=_on_map)
     _events_table(view)
     path = str(loaded.source.store)
     selected_panel(view, st.session_state.get("selected"), Backend(
@@ -335,7 +328,7 @@ def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
             if geocoder.last_error:
                 st.warning(f"Online geocoder failed ({geocoder.last_error}); offline gazetteer used instead.")
         if loaded.problems:
-            with st.expander(f"⚠️ {len(loaded.problems)} problems reading the corpus"):
+            with st.expander(f"{len(loaded.problems)} problems reading the corpus", icon=":material/warning:"):
                 st.html("<ul class='cm-problems'>" + "".join(f"<li>{escape(p)}</li>" for p in loaded.problems) + "</ul>")
     whole_range = (start, end) == (opts.first, opts.last)
     chosen = flt.Filters(tuple(sources), tuple(types), tuple(places), tuple(actors), tuple(stances),
@@ -347,7 +340,7 @@ def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
 def _add_articles(loaded: Loaded) -> None:
     """Uploads and pasted text are checked, kept in the corpus folder (or, serving a store, in the store)
     and extracted at once, with a progress bar; the page then shows them."""
-    with st.expander("➕ Add articles"):
+    with st.expander("Add articles", icon=":material/add:"):
         with st.form("add_files", clear_on_submit=True, border=False):
             files = st.file_uploader("Files", type=ingest.UPLOAD_TYPES, accept_multiple_files=True, key="up_files")
             sent_files = st.form_submit_button("Add files", width="stretch")
@@ -486,8 +479,7 @@ def _briefing(view: pd.DataFrame) -> None:
     if not len(view):
         st.info("No events match the filters.")
         return
-    names = tuple(sorted({n for row in view.itertuples() for n in airspace_names(row)}))
-    fmap = build_map(view, _basemap(), _airspaces(names), height_px=620, popups=True)
+    fmap = build_map(view, _basemap(), height_px=620, popups=True)
     chart = timeline_chart(view, height=520, width=640)
     left, right = st.columns([4, 6], gap="medium")
     left.altair_chart(chart, width="stretch")

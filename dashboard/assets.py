@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
-from folium.plugins import MarkerCluster, PolyLineTextPath
-from folium.template import Template
+from folium.plugins import MarkerCluster
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR = STATIC / "vendor"
@@ -31,10 +30,17 @@ URL_PREFIX = "/app/static/vendor/"
 
 
 class OfflineMap(folium.Map):
-    """A folium map that loads only Leaflet and jQuery, from this server."""
+    """A folium map that loads Leaflet, jQuery and the two plugins the event layers use, from this server.
 
-    default_js = [("leaflet", URL_PREFIX + "leaflet.js"), ("jquery", URL_PREFIX + "jquery.js")]
-    default_css = [("leaflet_css", URL_PREFIX + "leaflet.css")]
+    The plugins come with the map, not with the layers that use them: the dashboard swaps layers in an
+    open map, which loads its scripts only once."""
+
+    default_js = [("leaflet", URL_PREFIX + "leaflet.js"), ("jquery", URL_PREFIX + "jquery.js"),
+                  ("markerclusterjs", URL_PREFIX + "leaflet.markercluster.js"),
+                  ("polylinetextpath", URL_PREFIX + "leaflet.textpath.min.js")]
+    default_css = [("leaflet_css", URL_PREFIX + "leaflet.css"),
+                   ("markerclustercss", URL_PREFIX + "MarkerCluster.css"),
+                   ("markerclusterdefaultcss", URL_PREFIX + "MarkerCluster.Default.css")]
     events_box: list[list[float]] | None = None
 
     def get_bounds(self) -> list[list[float]]:
@@ -49,23 +55,6 @@ class OfflineMarkerCluster(MarkerCluster):
     default_js = [("markerclusterjs", URL_PREFIX + "leaflet.markercluster.js")]
     default_css = [("markerclustercss", URL_PREFIX + "MarkerCluster.css"),
                    ("markerclusterdefaultcss", URL_PREFIX + "MarkerCluster.Default.css")]
-
-
-class OfflineTextPath(PolyLineTextPath):
-    """Text along a path (its label), with the plugin from this server.
-
-    branca renders a rendered script once more as a Jinja template, so the label's braces are written as
-    JavaScript escapes: `{{ ... }}` in a label stays text instead of running on the server."""
-
-    default_js = [("polylinetextpath", URL_PREFIX + "leaflet.textpath.min.js")]
-    _template = Template(r"""
-        {% macro script(this, kwargs) %}
-            {{ this.polyline.get_name() }}.setText(
-                {{ this.text|tojson|replace("{", "\\u007b")|replace("}", "\\u007d") }},
-                {{ this.options|tojavascript }}
-            );
-        {% endmacro %}
-        """)
 
 
 def inline_header() -> str:

@@ -1,6 +1,13 @@
-"""Country outlines for the offline basemap and for shading crossed airspaces."""
+"""Country outlines for the offline basemap, which also shades crossed airspaces.
+
+The dashboard's map fetches them once from `static/basemap.json`; `python -m dashboard.basemap` writes that
+file from the gazetteer (a test checks it is up to date).
+"""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from shapely.geometry import MultiPolygon, mapping
 
@@ -8,6 +15,7 @@ from gazetteer import Gazetteer
 
 BASEMAP_TOLERANCE_DEG = 0.1
 SMALLEST_ISLAND_SQ_DEG = 0.05
+STATIC_FILE = Path(__file__).resolve().parent.parent / "static" / "basemap.json"
 
 
 def basemap(gazetteer: Gazetteer) -> dict:
@@ -21,17 +29,6 @@ def basemap(gazetteer: Gazetteer) -> dict:
         features.append({"type": "Feature", "properties": {"name": place.name},
                          "geometry": _rounded(mapping(simple), 2)})
     return {"type": "FeatureCollection", "features": features}
-
-
-def airspaces(gazetteer: Gazetteer, names: set[str]) -> dict[str, dict]:
-    """Country name -> GeoJSON geometry, for the countries named."""
-    shapes = {}
-    for place in gazetteer.countries():
-        if place.name in names:
-            shape = gazetteer.shape(place)
-            if shape is not None:
-                shapes[place.name] = _rounded(mapping(shape.simplify(0.02, preserve_topology=True)))
-    return shapes
 
 
 def _without_islets(shape):
@@ -51,3 +48,15 @@ def _rounded(geometry: dict, digits: int = 3) -> dict:
             return [walk(v) for v in value]
         return value
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
+
+
+def write_static(gazetteer: Gazetteer, path: Path = STATIC_FILE) -> Path:
+    path.write_text(json.dumps(basemap(gazetteer), separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    from gazetteer import default_gazetteer
+
+    written = write_static(default_gazetteer())
+    print(f"wrote {written} ({written.stat().st_size:,} bytes)")

@@ -1,112 +1,174 @@
 """The folium map of events: offline basemap, incident markers, paths with direction, crossed airspaces.
 
-Every string from an article goes through `html_text` before it becomes a tooltip or a popup: folium puts
-both inside JavaScript template literals, and renders a popup's script a second time as a Jinja template,
-so HTML escaping alone would let `${...}`, a backtick or `{{ ... }}` in an article run.
+The map comes in two parts. `base_map` is what stays: the countries, the panes and the plugins. The
+dashboard fetches the countries once from this server (`COUNTRIES_URL`); an exported page carries them.
+`event_layers` is what a view of events adds: feature groups that the app gives to st_folium as
+`feature_group_to_add`, so a filter change swaps them in the open map instead of building a new frame
+around a 460 KB basemap. `build_map` puts both together for the briefing and its exports.
+
+Each layer's marks are drawn by one script from a data array (`_Marks`, `_Paths`), not by one folium
+element per mark: every folium element costs a Jinja compile, and 500 of them took a third of a second a
+run. Those scripts are put in the page once, as rendered (`_Script`): branca would render them a second
+time as Jinja templates, which would run `{{ ... }}` from an article on the server. Tooltip and popup HTML
+made from article text goes through `html_text`.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from html import escape
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from . import style
-from .assets import OfflineMap, OfflineMarkerCluster, OfflineTextPath
+from .assets import OfflineMap, OfflineMarkerCluster
 from .labels import when
 from .overview import PlaceGroup, busiest_paths, overview, place_groups
 
 # Besides HTML's specials: a template literal's (` $ \\) and Jinja's ({ }) as character references.
 _INERT = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
 _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
-
+COUNTRIES_URL = "/app/static/basemap.json"  # written by `python -m dashboard.basemap`
+DETAIL_ZOOM = 6  # the zoom a selected event is shown at
+MAX_FIT_ZOOM = 6  # fitting the events never zooms closer than this
 
 ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
+_STYLES = (f"<style>.leaflet-container{{background:{style.WATER}!important;font-family:sans-serif}}"
+           ".cm-legend{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:4px;font-size:12px;"
+           "line-height:17px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
+           ".cm-legend .cm-types{display:grid;grid-template-columns:auto auto;column-gap:10px}"
+           ".cm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;"
+           "vertical-align:-1px;border:1px solid #333}</style>")
 
 
-def build_map(events: pd.DataFrame, basemap: dict, airspaces: dict[str, dict], *,
-              selected: str | None = None, height_px: int = 560, online_tiles: bool = False,
-              faded: frozenset[str] = frozenset(), popups: bool = False) -> folium.Map:
-    """A map of `events`; `airspaces` maps a country name to its GeoJSON geometry.
+@dataclass
+class MapLayers:
+    """What a view of events adds to the base map, and where to look at it."""
+
+    groups: list[folium.FeatureGroup]
+    box: list[list[float]] | None  # every drawn point
+    focus: list[list[float]] | None  # where to look: the selected event, or where most events are
+    zoom_cap: int = MAX_FIT_ZOOM
+    events_by_tip: dict[str, str] = field(default_factory=dict)  # a clicked tooltip's event id
+    places_by_tip: dict[str, str] = field(default_factory=dict)  # a clicked count's place name
+
+
+def base_map(countries: dict | str, *, height_px: int = 560, online_tiles: bool = False) -> OfflineMap:
+    """The map with no events: `countries` is the basemap's GeoJSON, or the URL it is fetched from.
 
     The basemap is drawn from the gazetteer's polygons, so it needs no network; `online_tiles` adds
-    OpenStreetMap's tiles beneath it for users who choose them (the browser fetches them). Events in
-    `faded` (outside the time window) are drawn faint, so the rest of the story stays in view.
-    """
+    OpenStreetMap's tiles beneath it for users who choose them (the browser fetches them)."""
     m = OfflineMap(location=[30, 30], zoom_start=3, tiles=None, control_scale=True, max_zoom=12, min_zoom=2,
                    prefer_canvas=False, height=height_px)
     # With no tile layer Leaflet has no zoom limits, and marker clustering needs one.
     m.options.update(max_zoom=12, min_zoom=2)
-    m.get_root().header.add_child(folium.Element(
-        f"<style>.leaflet-container{{background:{style.WATER}!important;font-family:sans-serif}}"
-        ".cm-legend{background:rgba(255,255,255,.92);padding:5px 8px;border-radius:4px;font-size:12px;"
-        "line-height:17px;box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:260px}"
-        ".cm-legend .cm-types{display:grid;grid-template-columns:auto auto;column-gap:10px}"
-        ".cm-legend i{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:6px;"
-        "vertical-align:-1px;border:1px solid #333}</style>"))
+    m.get_root().header.add_child(Element(_STYLES))
     if online_tiles:
         folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap", max_zoom=12).add_to(m)
-    land_opacity = 0.0 if online_tiles else 1.0
-    folium.GeoJson(basemap, name="Countries", control=False, interactive=False,
-                   style_function=lambda _: {"fillColor": style.LAND, "color": style.BORDER, "weight": 0.7,
-                                             "fillOpacity": land_opacity}).add_to(m)
-    crossed_layer = folium.FeatureGroup(name="Airspace crossed")
-    paths_layer = folium.FeatureGroup(name="Reported paths")
-    areas_layer = folium.FeatureGroup(name="Event areas")
-    # Markers cluster where they crowd at low zoom; from zoom 7 on every event has its own mark.
-    markers_layer = OfflineMarkerCluster(name="Events", options={
-        "disableClusteringAtZoom": 7, "maxClusterRadius": 35, "showCoverageOnHover": False,
-        "spiderfyOnMaxZoom": True})
+    _Countries(countries, fill_opacity=0.0 if online_tiles else 1.0).add_to(m)
+    return m
+
+
+def build_map(events: pd.DataFrame, countries: dict | str, *, selected: str | None = None, height_px: int = 560,
+              online_tiles: bool = False, faded: frozenset[str] = frozenset(), popups: bool = False) -> folium.Map:
+    """A whole map of `events`, for a page of its own (the briefing and its exports)."""
+    m = base_map(countries, height_px=height_px, online_tiles=online_tiles)
+    layers = event_layers(events, selected=selected, faded=faded, popups=popups)
+    for group in layers.groups:
+        group.add_to(m)
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    if layers.focus:
+        m.fit_bounds(layers.focus, padding=(30, 30), max_zoom=layers.zoom_cap)
+    if layers.box:
+        m.events_box = layers.box
+    return m
+
+
+def event_layers(events: pd.DataFrame, *, selected: str | None = None, faded: frozenset[str] = frozenset(),
+                 popups: bool = False) -> MapLayers:
+    """The feature groups of a view: crossed airspaces, areas, paths, events (or counts by place), legend.
+
+    Events in `faded` (outside the time window) are drawn faint, so the rest of the story stays in view."""
+    crossed = folium.FeatureGroup(name="Airspace crossed")
+    paths = folium.FeatureGroup(name="Reported paths")
+    areas = folium.FeatureGroup(name="Event areas")
     bounds: list[tuple[float, float]] = []
-    shaded: set[str] = set()
+    shaded: dict[str, str] = {}
     many = overview(events)
     drawn_paths = busiest_paths(events, keep=selected)
+    path_marks = []
+    events_by_tip: dict[str, str] = {}
+    places_by_tip: dict[str, str] = {}
     for row in drawn_paths.itertuples(index=False):
-        colour = style.event_colour(row.type)
         if isinstance(row.path, list) and row.path:
+            colour = style.event_colour(row.type)
             for name in airspace_names(row):
-                if name in airspaces and name not in shaded:
-                    shaded.add(name)
-                    folium.GeoJson(airspaces[name], name=name, interactive=False,
-                                   style_function=lambda _, c=colour: {"fillColor": c, "color": c, "weight": 1,
-                                                                      "dashArray": "4 3", "fillOpacity": 0.13}
-                                   ).add_to(crossed_layer)
-            _draw_path(row, colour, paths_layer, selected == row.id, row.id in faded, labelled=not many)
+                shaded.setdefault(name, colour)
+            path_marks.append(_path_mark(row, colour, selected == row.id, row.id in faded, labelled=not many))
+            events_by_tip[_path_tip(row)] = row.id
             bounds.extend((p[0], p[1]) for p in row.path)
+    _Shade(shaded).add_to(crossed)
+    _Paths(path_marks).add_to(paths)
     if many:  # the groups are already a summary: clustering them again would hide their sizes
-        markers_layer = folium.FeatureGroup(name="Events by place")
-        for group in place_groups(events):
-            _draw_group(group, markers_layer)
-            bounds.append((group.lat, group.lon))
+        markers = folium.FeatureGroup(name="Events by place")
+        groups = place_groups(events)
+        _Marks([_group_mark(group) for group in groups]).add_to(markers)
+        bounds.extend((group.lat, group.lon) for group in groups)
+        places_by_tip = {group.tooltip(): group.name for group in groups}
     else:
+        markers = folium.FeatureGroup(name="Events")
+        # Markers cluster where they crowd at low zoom; from zoom 7 on every event has its own mark.
+        cluster = OfflineMarkerCluster(control=False, options={
+            "disableClusteringAtZoom": 7, "maxClusterRadius": 35, "showCoverageOnHover": False,
+            "spiderfyOnMaxZoom": True})
+        cluster.add_to(markers)
+        points, area_marks = [], []
         for row, (lat, lon) in _spread(events):
-            _draw_marker(row, lat, lon, markers_layer, areas_layer, selected == row.id, row.id in faded, popups)
+            mark = _event_mark(row, lat, lon, selected == row.id, row.id in faded, popups)
+            (area_marks if "metres" in mark else points).append(mark)
+            events_by_tip[tooltip_text(row)] = row.id
             bounds.append((lat, lon))
-    crossed_layer.add_to(m)
-    areas_layer.add_to(m)
-    paths_layer.add_to(m)
-    markers_layer.add_to(m)
-    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+        _Marks(points).add_to(cluster)
+        _Marks(area_marks).add_to(areas)
+    legend = folium.FeatureGroup(name="Legend", control=False)
     with_path = int(events["path"].map(lambda p: isinstance(p, list) and len(p) > 1).sum()) if len(events) else 0
     note = f"paths: the {len(drawn_paths):,} best-sourced of {with_path:,}" if with_path > len(drawn_paths) else ""
-    _Legend(sorted(set(events["type"])) if len(events) else [], note).add_to(m)
+    _Legend(sorted(set(events["type"])) if len(events) else [], note).add_to(legend)
+    focus, cap = (_box(_focus(bounds)), MAX_FIT_ZOOM) if bounds else (None, MAX_FIT_ZOOM)
     if selected is not None and selected in set(events["id"]):
         row = events[events["id"] == selected].iloc[0]
         if isinstance(row["path"], list) and row["path"]:
-            m.fit_bounds(_box([(p[0], p[1]) for p in row["path"]]), padding=(40, 40))
+            focus, cap = _box([(p[0], p[1]) for p in row["path"]]), DETAIL_ZOOM
         elif pd.notna(row["lat"]):
-            m.location = [row["lat"], row["lon"]]
-            m.options["zoom"] = 6
-    elif bounds:
-        m.fit_bounds(_box(_focus(bounds)), padding=(30, 30), max_zoom=6)
-    if bounds:
-        m.events_box = _box(bounds)
-    return m
+            focus, cap = _box([(row["lat"], row["lon"])]), DETAIL_ZOOM
+    return MapLayers([crossed, areas, paths, markers, legend], _box(bounds) if bounds else None, focus, cap,
+                     events_by_tip, places_by_tip)
+
+
+def view_of(box: list[list[float]] | None, *, width_px: int = 700, height_px: int = 560, padding_px: int = 30,
+            max_zoom: int = MAX_FIT_ZOOM) -> tuple[tuple[float, float] | None, int | None]:
+    """The centre and zoom that show `box` in a map of that size, as Leaflet's fitBounds would.
+
+    The dashboard's map stays open between runs, so it is moved, not rebuilt, and needs these numbers."""
+    if not box:
+        return None, None
+    (south, west), (north, east) = box
+    centre = ((south + north) / 2, (west + east) / 2)
+    width, height = max(width_px - 2 * padding_px, 64), max(height_px - 2 * padding_px, 64)
+    lon_span = max(east - west, 1e-6) / 360
+    lat_span = max(abs(_mercator(north) - _mercator(south)), 1e-6) / (2 * math.pi)
+    zoom = math.floor(min(math.log2(width / (256 * lon_span)), math.log2(height / (256 * lat_span))))
+    return (round(centre[0], 4), round(centre[1], 4)), max(2, min(zoom, max_zoom))
+
+
+def _mercator(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
 def html_text(value: object) -> str:
@@ -138,26 +200,19 @@ def airspace_names(row) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _draw_path(row, colour: str, layer: folium.FeatureGroup, selected: bool, faded: bool = False,
-               labelled: bool = True) -> None:
+def _path_mark(row, colour: str, selected: bool, faded: bool, labelled: bool) -> dict:
+    """A path for `_Paths`: its line, tooltip, arrowheads and the label that rides along it."""
     points = [(p[0], p[1]) for p in row.path]
-    tip = f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
-    strength = 0.2 if faded else 1.0
-    folium.PolyLine(points, color="#ffffff", weight=8 if selected else 6, opacity=0.9 * strength,
-                    interactive=False).add_to(layer)
-    line = folium.PolyLine(points, color=colour, weight=5 if selected else 3.5, opacity=0.95 * strength,
-                           tooltip=html_text(tip))
-    line.add_to(layer)
-    for tip_point, base_point in _arrow_positions(points):
-        folium.Polygon(_arrowhead(tip_point, base_point, size_deg=0.9 if selected else 0.7), color=colour,
-                       weight=1, fill=True, fill_color=colour, fill_opacity=strength, opacity=strength,
-                       interactive=False).add_to(layer)
-    if labelled and row.path_km >= _LABELLED_PATH_KM and not faded:  # the label rides along the path: what, when, how far
-        westward = points[-1][1] < points[0][1]  # flipped, so the label never reads upside down
-        OfflineTextPath(line, _path_label(row),  # a text node: never HTML
-                        center=True, offset=-7, orientation="flip" if westward else 0,
-                        attributes={"font-size": "12", "font-weight": "bold", "fill": "#222",
-                                    "stroke": "#fff", "stroke-width": "3", "paint-order": "stroke"}).add_to(layer)
+    label = _path_label(row) if labelled and row.path_km >= _LABELLED_PATH_KM and not faded else None
+    return {"points": points, "colour": colour, "weight": 5 if selected else 3.5, "halo": 8 if selected else 6,
+            "strength": 0.2 if faded else 1.0, "tip": html_text(_path_tip(row)), "label": label,
+            "flip": points[-1][1] < points[0][1],  # so the label never reads upside down
+            "arrows": [_arrowhead(tip_point, base, size_deg=0.9 if selected else 0.7)
+                       for tip_point, base in _arrow_positions(points)]}
+
+
+def _path_tip(row) -> str:
+    return f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)} · {row.path_km:,.0f} km"
 
 
 def _path_label(row) -> str:
@@ -208,48 +263,36 @@ def _spread(events: pd.DataFrame):
             yield row, (lat + radius * math.sin(angle), lon + radius * math.cos(angle) / math.cos(math.radians(lat)))
 
 
-def _draw_marker(row, lat: float, lon: float, layer, areas: folium.FeatureGroup, selected: bool,
-                 faded: bool = False, popups: bool = False) -> None:
+def _event_mark(row, lat: float, lon: float, selected: bool, faded: bool, popups: bool) -> dict:
+    """An event for `_Marks`: a dot, or a shaded circle of its radius when its place is an area or in doubt
+    (a pin would claim more precision than there is)."""
     colour = style.event_colour(row.type)
+    mark = {"at": (round(lat, 5), round(lon, 5)), "tip": html_text(tooltip_text(row)),
+            "popup": _popup_html(row) if popups else None}
     radius_km = getattr(row, "radius_km", None)
     if radius_km and not pd.isna(radius_km):
-        # An area place, or one in doubt: a shaded area, not a pin that claims more precision than there is.
-        folium.Circle(
-            [lat, lon], radius=radius_km * 1000, color="#111111" if selected else colour,
-            weight=3 if selected else 1.5, dash_array=style.STANCE_DASH.get(row.stance) or "5 4", fill=True,
-            fill_color=colour, fill_opacity=0.04 if faded else 0.28 if selected else 0.16, opacity=0.25 if faded else 1,
-            tooltip=html_text(tooltip_text(row)), popup=_popup(row) if popups else None,
-        ).add_to(areas)
-        return
-    folium.CircleMarker(
-        [lat, lon],
-        radius=11 if selected else 7,
-        color="#111111" if selected else "#333333",
-        weight=3 if selected else 1.2,
-        dash_array=style.STANCE_DASH.get(row.stance),
-        fill=True,
-        fill_color=colour,
-        fill_opacity=0.15 if faded else 0.95 if row.stance == "asserted" else 0.55,
-        opacity=0.3 if faded else 1,
-        tooltip=html_text(tooltip_text(row)),
-        popup=_popup(row) if popups else None,
-    ).add_to(layer)
+        mark["metres"] = radius_km * 1000
+        mark["style"] = {"color": "#111111" if selected else colour, "weight": 3 if selected else 1.5,
+                         "dashArray": style.STANCE_DASH.get(row.stance) or "5 4", "fill": True, "fillColor": colour,
+                         "fillOpacity": 0.04 if faded else 0.28 if selected else 0.16, "opacity": 0.25 if faded else 1}
+        return mark
+    mark["style"] = {"radius": 11 if selected else 7, "color": "#111111" if selected else "#333333",
+                     "weight": 3 if selected else 1.2, "dashArray": style.STANCE_DASH.get(row.stance), "fill": True,
+                     "fillColor": colour, "opacity": 0.3 if faded else 1,
+                     "fillOpacity": 0.15 if faded else 0.95 if row.stance == "asserted" else 0.55}
+    return mark
 
 
-def _draw_group(group: PlaceGroup, layer) -> None:
+def _group_mark(group: PlaceGroup) -> dict:
     """Many events at one place: one circle, its area proportional to their number."""
-    folium.CircleMarker([group.lat, group.lon], radius=5 + 2.2 * math.sqrt(group.count), color="#333333",
-                        weight=1, fill=True, fill_color=group.colour, fill_opacity=0.75,
-                        tooltip=html_text(group.tooltip())).add_to(layer)
+    return {"at": (group.lat, group.lon), "tip": html_text(group.tooltip()), "popup": None,
+            "style": {"radius": round(5 + 2.2 * math.sqrt(group.count), 1), "color": "#333333", "weight": 1,
+                      "fill": True, "fillColor": group.colour, "fillOpacity": 0.75}}
 
 
 def tooltip_text(row) -> str:
     """The marker's tooltip; the app maps a clicked tooltip back to its event."""
     return f"{row.label} · {when(row.date_start, row.date_end, row.date_precision)}"
-
-
-def _popup(row) -> folium.Popup:
-    return folium.Popup(_popup_html(row), max_width=360)
 
 
 def _popup_html(row) -> str:
@@ -267,18 +310,149 @@ def _box(points: list[tuple[float, float]]) -> list[list[float]]:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-class _Legend(MacroElement):
-    """Event types with their colours, and what a dashed outline means."""
+class _Verbatim(Element):
+    """Script text put in the page as it is."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class _Script(MacroElement):
+    """An element whose script is rendered once: its data may hold article text, which a second rendering
+    (branca's, as a Jinja template) would run on the server. It also spares that second compile."""
+
+    def render(self, **kwargs) -> None:
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Verbatim(script(self, kwargs)), name=self.get_name())
+
+
+class _Countries(_Script):
+    """The land, beneath everything; `window.cmCountries` holds the countries for `_Shade`."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var legend_{{ this.get_name() }} = L.control({position: 'bottomleft'});
-        legend_{{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create('div', 'cm-legend');
-            div.innerHTML = {{ this.html|tojson }};
-            return div;
-        };
-        legend_{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        (function (map, source) {
+            map.createPane('cm-land').style.zIndex = 250;
+            map.createPane('cm-airspace').style.zIndex = 300;
+            window.cmCountries = typeof source === 'string'
+                ? fetch(source).then(function (r) { return r.json(); })
+                : Promise.resolve(source);
+            var land = L.geoJson(null, {pane: 'cm-land', interactive: false, style: {{ this.style|tojson }}});
+            land.addTo(map);
+            window.cmCountries.then(function (countries) { land.addData(countries); });
+        })({{ this._parent.get_name() }}, {{ this.source|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, source: dict | str, fill_opacity: float):
+        super().__init__()
+        self._name = "Countries"
+        self.source = source
+        self.style = {"fillColor": style.LAND, "color": style.BORDER, "weight": 0.7, "fillOpacity": fill_opacity}
+
+
+class _Shade(_Script):
+    """Countries whose airspace a path crosses, shaded in its colour (from the basemap's outlines)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer, colours) {
+            if (!Object.keys(colours).length) { return; }
+            window.cmCountries.then(function (countries) {
+                var crossed = countries.features.filter(function (f) { return colours[f.properties.name]; });
+                L.geoJson({type: 'FeatureCollection', features: crossed}, {
+                    pane: 'cm-airspace', interactive: false,
+                    style: function (f) {
+                        var c = colours[f.properties.name];
+                        return {fillColor: c, color: c, weight: 1, dashArray: '4 3', fillOpacity: 0.13};
+                    }
+                }).addTo(layer);
+            });
+        })({{ this._parent.get_name() }}, {{ this.colours|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, colours: dict[str, str]):
+        super().__init__()
+        self._name = "Shade"
+        self.colours = colours
+
+
+class _Marks(_Script):
+    """Dots (circle markers) and areas (circles in metres), each with its tooltip and, if any, popup."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer, marks) {
+            marks.forEach(function (m) {
+                var mark = m.metres ? L.circle(m.at, Object.assign({radius: m.metres}, m.style))
+                                    : L.circleMarker(m.at, m.style);
+                mark.bindTooltip(m.tip, {sticky: true});
+                if (m.popup) { mark.bindPopup(m.popup, {maxWidth: 360}); }
+                layer.addLayer(mark);
+            });
+        })({{ this._parent.get_name() }}, {{ this.marks|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, marks: list[dict]):
+        super().__init__()
+        self._name = "Marks"
+        self.marks = marks
+
+
+class _Paths(_Script):
+    """Reported paths: a white halo, the line with its tooltip, arrowheads, and a label along it (a text
+    node, never HTML)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (layer, paths) {
+            paths.forEach(function (p) {
+                L.polyline(p.points, {color: '#ffffff', weight: p.halo, opacity: 0.9 * p.strength,
+                                      interactive: false}).addTo(layer);
+                var line = L.polyline(p.points, {color: p.colour, weight: p.weight, opacity: 0.95 * p.strength});
+                line.bindTooltip(p.tip, {sticky: true}).addTo(layer);
+                p.arrows.forEach(function (a) {
+                    L.polygon(a, {color: p.colour, weight: 1, fill: true, fillColor: p.colour,
+                                  fillOpacity: p.strength, opacity: p.strength, interactive: false}).addTo(layer);
+                });
+                if (p.label && line.setText) {
+                    line.setText(p.label, {center: true, offset: -7, orientation: p.flip ? 'flip' : 0,
+                        attributes: {'font-size': '12', 'font-weight': 'bold', fill: '#222', stroke: '#fff',
+                                     'stroke-width': '3', 'paint-order': 'stroke'}});
+                }
+            });
+        })({{ this._parent.get_name() }}, {{ this.paths|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, paths: list[dict]):
+        super().__init__()
+        self._name = "Paths"
+        self.paths = paths
+
+
+class _Legend(_Script):
+    """Event types with their colours, and what a dashed outline means; shown while its group is."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (group, html) {
+            var legend = L.control({position: 'bottomleft'});
+            legend.onAdd = function () {
+                var div = L.DomUtil.create('div', 'cm-legend');
+                div.innerHTML = html;
+                return div;
+            };
+            group.on('add', function (e) { legend.addTo(e.target._map); });
+            group.on('remove', function () { legend.remove(); });
+            if (group._map) { legend.addTo(group._map); }
+        })({{ this._parent.get_name() }}, {{ this.html|tojson }});
         {% endmacro %}
     """)
 

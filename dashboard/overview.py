@@ -100,7 +100,7 @@ def period_counts(events: pd.DataFrame, lanes: str = "type") -> tuple[pd.DataFra
     span = (day.max() - day.min()).days if len(day) else 0
     unit = "day" if span <= 180 else "week" if span <= 4 * 366 else "month"
     if unit == "week":
-        day = day - pd.to_timedelta(day.dt.weekday, unit="D")
+        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     elif unit == "month":
         day = day.dt.to_period("M").dt.to_timestamp()
     if lanes == "source":

@@ -80,7 +80,7 @@ def _review_form(extraction: Extraction, report: review.Report, key: str, backen
     """Correct this report's stance, date or one of its sentence's places; list and undo earlier corrections."""
     existing = backend.corrections(extraction.article.id)
     count = f" ({len(existing)} correction{'s' if len(existing) > 1 else ''} in this article)" if existing else ""
-    with st.expander(f"✏️ Correct this report{count}"):
+    with st.expander(f"Correct this report{count}", icon=":material/edit:"):
         left, right = st.columns(2)
         stance = left.selectbox("Stance", STANCES, index=STANCES.index(report.stance) if report.stance in STANCES
                                 else 0, key=f"rv_stance_{key}")

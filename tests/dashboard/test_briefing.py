@@ -16,7 +16,7 @@ from dashboard.timeline import timeline_chart
 @pytest.fixture(scope="module")
 def page(corpus, gazetteer):
     view = corpus.events
-    fmap = build_map(view, basemap(gazetteer), {})
+    fmap = build_map(view, basemap(gazetteer))
     svg = briefing.timeline_svg(timeline_chart(view, width=640))
     return briefing.briefing_html(view, fmap, svg, title="Strikes <script>alert(1)</script>", generated=date(2015, 10, 9))
 

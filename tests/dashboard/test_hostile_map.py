@@ -36,7 +36,7 @@ def test_html_text_leaves_nothing_for_html_javascript_or_jinja():
 
 
 def test_the_hostile_map_renders_with_every_payload_as_text(tmp_path, gazetteer):
-    html = build_map(_hostile_events(tmp_path, gazetteer), EMPTY, {}, popups=True).get_root().render()
+    html = build_map(_hostile_events(tmp_path, gazetteer), EMPTY, popups=True).get_root().render()
     assert "${window.__pwned" not in html
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "lipsum.__globals__" in html  # the server-side template stayed text
@@ -47,6 +47,6 @@ def test_a_jinja_payload_in_a_path_label_stays_text(corpus):
     events = corpus.events[corpus.events["path"].map(lambda p: isinstance(p, list) and len(p) > 1)].head(1).copy()
     events["label"] = ["{{ lipsum.__globals__.os.getpid() }}{% if 1 %}ran{% endif %}: Iran"]
     events["path_km"] = [2000.0]
-    html = build_map(events, EMPTY, {}, popups=True).get_root().render()
+    html = build_map(events, EMPTY, popups=True).get_root().render()
     assert str(os.getpid()) not in html and "ran: Iran" not in html
     assert "lipsum" in html

@@ -4,9 +4,10 @@ import pandas as pd
 import pytest
 
 from dashboard.basemap import basemap
-from dashboard.mapview import build_map
+from dashboard.mapview import build_map, event_layers
 from dashboard.overview import DETAIL_LIMIT, GROUP_LIMIT, busiest_paths, overview, period_counts, place_groups
 from dashboard.timeline import timeline_chart
+from tests.dashboard.drawn import marks
 
 
 def _events(n: int, places: list[tuple[str, float, float]]) -> pd.DataFrame:
@@ -62,7 +63,7 @@ def test_long_stories_are_counted_by_week_or_month():
     events = _events(20, CITIES)
     events.loc[0, ["date_start", "date_end"]] = "2013-01-09"
     counts, unit = period_counts(events)
-    assert unit == "week" and counts["day"].dt.weekday.eq(0).all()
+    assert unit == "week" and counts["day"].dt.day_of_week.eq(0).all()
     events.loc[0, ["date_start", "date_end"]] = "2009-01-09"
     counts, unit = period_counts(events)
     assert unit == "month" and counts["day"].dt.day.eq(1).all() and counts["events"].sum() == 20
@@ -74,9 +75,9 @@ def many():
 
 
 def test_the_overview_map_draws_one_circle_per_place(many, gazetteer):
-    html = build_map(many, basemap(gazetteer), {}).get_root().render()
-    assert html.count("L.circleMarker(") == 3
-    assert "events at Aleppo" in html
+    layers = event_layers(many)
+    assert len(marks(layers)) == 3 and sum(tip.startswith("3,334 events at Aleppo") for tip in layers.places_by_tip) == 1
+    assert "events at Aleppo" in build_map(many, basemap(gazetteer)).get_root().render()
 
 
 def test_the_overview_timeline_counts_days(many):
@@ -95,7 +96,8 @@ def test_the_legend_says_when_paths_are_left_out(gazetteer):
     events = _events(400, CITIES)
     events["path"] = [[[36.2, 37.16], [40.0, 44.0]]] * len(events)
     events["path_km"] = 700.0
-    html = build_map(events, basemap(gazetteer), {}).get_root().render()
+    html = build_map(events, basemap(gazetteer)).get_root().render()
     assert "paths: the 100 best-sourced of 400" in html
-    assert "L.popup" not in html and "L.popup" in build_map(events.head(3), basemap(gazetteer), {},
-                                                            popups=True).get_root().render()
+    assert not any(m["popup"] for m in marks(event_layers(events)))
+    shown = marks(event_layers(events.head(3), popups=True))
+    assert len(shown) == 3 and all(m["popup"] for m in shown)

@@ -199,7 +199,7 @@ def test_map_tooltips_and_popups_keep_payloads_inert(file_page, hostile_events, 
     from dashboard.mapview import build_map
 
     path = tmp_path / "map.html"
-    path.write_text(standalone_map(build_map(hostile_events, {"type": "FeatureCollection", "features": []}, {},
+    path.write_text(standalone_map(build_map(hostile_events, {"type": "FeatureCollection", "features": []},
                                              popups=True)),
                     encoding="utf-8")
     dialogs = _watch(file_page)
@@ -220,7 +220,7 @@ def test_briefing_file_keeps_payloads_inert(file_page, hostile_events, tmp_path)
     from dashboard.timeline import timeline_chart
 
     payloads = " ".join(p for _, _, p in PAYLOADS)
-    fmap = build_map(hostile_events, {"type": "FeatureCollection", "features": []}, {}, popups=True)
+    fmap = build_map(hostile_events, {"type": "FeatureCollection", "features": []}, popups=True)
     svg = briefing.timeline_svg(timeline_chart(hostile_events, width=640))
     page_html = briefing.briefing_html(hostile_events, fmap, svg, title=payloads, generated=date(2015, 10, 9))
     path = tmp_path / "briefing.html"
