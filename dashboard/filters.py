@@ -62,7 +62,7 @@ def date_bounds(events: pd.DataFrame) -> tuple[date | None, date | None]:
     days = pd.concat([events["date_start"], events["date_end"]]).dropna() if len(events) else pd.Series([])
     if not len(days):
         return None, None
-    return date.fromisoformat(min(days)), date.fromisoformat(max(days))
+    return date.fromisoformat(days.min()), date.fromisoformat(days.max())
 
 
 def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -86,9 +86,10 @@ def apply(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.precisions:
         keep &= events["date_precision"].isin(filters.precisions)
     if filters.start or filters.end:
-        lo = filters.start or date.min
-        hi = filters.end or date.max
-        keep &= events.apply(lambda row: _overlaps(row, lo, hi), axis=1)
+        lo, hi = (filters.start or date.min).isoformat(), (filters.end or date.max).isoformat()
+        end = events["date_end"]
+        start = events["date_start"].where(events["date_start"].notna(), end)  # a reported day: its own range
+        keep &= (end.notna() & (start <= hi) & (end >= lo)).fillna(False).astype(bool)
     return events[keep]
 
 
@@ -130,11 +131,3 @@ def _place_names(places) -> set[str]:
         if place.get("kind") == "airspace":
             names.add(place["name"].removesuffix(" airspace"))
     return names
-
-
-def _overlaps(row, lo: date, hi: date) -> bool:
-    if not isinstance(row["date_end"], str):
-        return False
-    end = date.fromisoformat(row["date_end"])
-    start = date.fromisoformat(row["date_start"]) if isinstance(row["date_start"], str) else end
-    return start <= hi and end >= lo

@@ -99,6 +99,9 @@ def timeline_chart(events: pd.DataFrame, *, selected: str | None = None, height:
             .configure_axis(labelColor="#222"))
 
 
+# A decade of days is thousands of squares: drawn on a canvas, not as as many SVG elements, and without an
+# ARIA label each (the chart's tooltips and its data table say the same).
+_CANVAS = {"embedOptions": {"renderer": "canvas"}}
 _PERIODS = {"day": ("yearmonthdate", "%d %b %Y", "Events a day"), "week": ("yearmonthdate", "%d %b %Y",
              "Events a week"), "month": ("yearmonth", "%b %Y", "Events a month")}
 
@@ -125,8 +128,8 @@ def count_chart(events: pd.DataFrame, *, height: int = 420, lanes: str = "type",
         tooltip=[alt.Tooltip("lane:N", title="Lane"),
                  alt.Tooltip("day:T", title="Week of" if unit == "week" else unit.title(), format=label_format),
                  alt.Tooltip("events:Q", title="Events")],
-    ).add_params(pick).properties(height=height, width=width).configure_view(stroke=None)
-        .configure_axis(labelColor="#222"))
+    ).add_params(pick).properties(height=height, width=width, usermeta=_CANVAS).configure_view(stroke=None)
+        .configure_axis(labelColor="#222").configure_mark(aria=False))
 
 
 def _short(text: str, limit: int = 220) -> str:
