@@ -58,6 +58,11 @@ _COUNTY_WORDS = (" county", " parish")
 _IN_NAMED_COUNTY = 4.0  # a bare name whose county the article names ("DeKalb", "DeKalb County") lies in its state
 _CONTAINER_CONFIDENCE = 0.95
 _LISTED = 3.0  # times the share of the names listed beside it that are of the reading's level
+# A town under a thirtieth of the first-level division whose name it bears (Oregon, Ohio; Ontario, California)
+# is seldom what the bare name means; a city of its own standing (New York City, Washington, D.C.) is spared.
+_NAMESAKE_RATIO = 30
+_NAMESAKE_TOWN = -3.0
+_LEVEL_MARGIN = 1.0  # readings this close to a listed name's strongest prior give the levels it may be read at
 _CLUSTERED = 0.8  # per other name of the article (up to three) with a reading in the same division
 
 
@@ -187,12 +192,40 @@ def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places
     for group in groups:
         if len(group) < 2:
             continue
-        levels = Counter(_level(places[i]) for i in group)
+        own = {i: _levels_of(candidates[i], keys[i], places[i], i in contained) for i in group}
+        levels: Counter = Counter()
+        for i in group:
+            levels.update(own[i])
         for i in group:
             mates = listed.setdefault(keys[i], Counter())
             mates.update(levels)
-            mates[_level(places[i])] -= 1
+            mates.subtract(own[i])
     return listed
+
+
+def _levels_of(candidate: Candidate, key: str, chosen: Place, contained: bool) -> dict[str, float]:
+    """The levels a listed name may be read at, one vote shared among them: those of its readings within
+    a point of its strongest prior. Its first choice alone would make two names listed together trade
+    places ("New York and Florida": the state beside the city, then the city beside the state)."""
+    if contained or len(candidate.places) == 1:
+        return {_level(chosen): 1.0}
+    division = _named_division(candidate.places, key)
+    country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
+    priors = [(_prior(p, key, country_name)[0] + _namesake(p, division), p) for p in candidate.places]
+    best = max(score for score, _ in priors)
+    levels = {_level(p) for score, p in priors if score >= best - _LEVEL_MARGIN}
+    return dict.fromkeys(levels, 1.0 / len(levels))
+
+
+def _named_division(places: list[Place], key: str) -> int:
+    """The population of the first-level division a name is the own name of (0 if none)."""
+    return max((p.population for p in places if p.feature == "ADM1" and _normal(p.name) == key), default=0)
+
+
+def _namesake(place: Place, division: int) -> float:
+    """A town far smaller than the first-level division whose name it bears is seldom what the name means:
+    "Oregon" is the state, not Oregon, Ohio; "Ontario" the province, not Ontario, California."""
+    return _NAMESAKE_TOWN if place.kind == "city" and place.population * _NAMESAKE_RATIO < division else 0.0
 
 
 def _level(place: Place) -> str:
@@ -208,7 +241,10 @@ def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[
     """Which names of the article could lie in each first-level division: towns named together cluster."""
     support: dict[tuple[str, str], set[str]] = {}
     for candidate, key in zip(candidates, keys):
-        for place in candidate.places:
+        places = candidate.places
+        if any(p.feature == "ADM1" and _normal(p.name) == key for p in places):
+            places = [p for p in places if p.feature == "ADM1"]  # "Ohio" is the state, no evidence for a town named Ohio
+        for place in places:
             if place.country_code and place.admin1 and place.feature in ("ADM1", "ADM2", "PPL"):
                 support.setdefault((place.country_code, place.admin1), set()).add(key)
     return support
@@ -231,10 +267,11 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
             results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
         country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
+        division = _named_division(candidate.places, key)
         container = contained.get(i)
         best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
         for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
-            score = _score(place, key, context, container, country_name)
+            score = _score(place, key, context, container, country_name) + _namesake(place, division)
             if score > best_score:
                 best, best_score, runner_up = place, score, best_score
             elif score > runner_up:

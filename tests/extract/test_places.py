@@ -272,6 +272,17 @@ def test_a_state_among_many_named_is_no_focus_for_its_small_towns(gazetteer):
     assert recognise(text, gazetteer)[-1].kind == "region"
 
 
+def test_a_state_name_is_the_state_not_a_small_town_named_after_it(gazetteer):
+    # Oregon, Ohio (20,000 people) lies in the other state the article names: no evidence for it.
+    assert [p.place_id for p in recognise("Farmers in Ohio sold corn to buyers in Oregon.", gazetteer)] == [
+        "a1:US.OH", "a1:US.OR"]
+    text = "Hospitals in Toronto and across Ontario were told to prepare."
+    assert recognise(text, gazetteer)[1].place_id == "a1:CA.08"
+    # A city of its own standing keeps its name: New York City, Washington, D.C.
+    text = "Flights between New York and Washington were cancelled."
+    assert [p.kind for p in recognise(text, gazetteer)] == ["city", "city"]
+
+
 def test_city_before_an_institution_word_belongs_to_the_institution(gazetteer):
     assert [p.text for p in recognise("The Dublin City Council met on Monday.", gazetteer)] == ["Dublin"]
     assert [p.text for p in recognise("The Kansas City Council met on Monday.", gazetteer)] == ["Kansas City"]

@@ -66,8 +66,8 @@ def test_command_line_prints_the_measures(tmp_path, capsys):
 
 # Floors just under what the geoparser reaches (see the README); a change that loses ground fails here.
 FLOORS = {
-    "lgl.jsonl": {"f1": 0.805, "accuracy_161": 0.875, "auc": 0.20, "end_to_end_161": 0.73},
-    "geovirus.jsonl": {"f1": 0.86, "accuracy_161": 0.85, "auc": 0.285, "end_to_end_161": 0.78},
+    "lgl.jsonl": {"f1": 0.805, "accuracy_161": 0.88, "auc": 0.1975, "end_to_end_161": 0.735},
+    "geovirus.jsonl": {"f1": 0.86, "accuracy_161": 0.86, "auc": 0.2785, "end_to_end_161": 0.785},
 }
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
