@@ -19,7 +19,7 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.app-installed
 
 app: $(VENV)/.app-installed
-	$(BIN)/streamlit run streamlit_app.py
+	$(BIN)/chronomap serve --articles data/articles
 
 browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -45,3 +45,4 @@ gazetteer: | $(BIN)/python
 assets: | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[build]'
 	$(BIN)/python -m dashboard.assets
+	$(BIN)/python -m dashboard.basemap

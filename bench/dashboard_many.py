@@ -5,9 +5,9 @@ python bench/dashboard_many.py [--store PATH | --articles N] [--runs 3] [--scree
 
 With `--articles N` a corpus of N perturbed articles (bench/corpus.py) is ingested into a fresh store
 first (about 10 events an article, so 1,500 articles give some 14,000 events); `--store` reuses one.
-The server serves the store as `chronomap serve` does. "Ready" is from navigation to the summary, the
-timeline and the map all drawn; the first load after the server starts (cold: the events are read from the
-store) and later loads (warm: cached) are reported apart. "Filter" is from choosing an event type in the
+The server serves the store as `chronomap serve` does, warmed first (`--cold`: not). "Ready" is from
+navigation to the summary, the timeline and the map all drawn; the first load after the server starts and
+later loads are reported apart. "Filter" is from choosing an event type in the
 sidebar (launch) to the new count, timeline and map drawn and Streamlit idle.
 """
 
@@ -15,25 +15,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from cli import server
+from dashboard.briefing import CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def build_store(articles: int, folder: Path) -> Path:
@@ -92,46 +85,34 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--screenshot")
+    parser.add_argument("--cold", action="store_true",
+                        help="do not warm the server first (as `chronomap serve` does): the first load then "
+                             "imports the modules and reads the store")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.store or build_store(args.articles, Path(tmp))
-        port = _port()
         env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"} | {"CHRONOMAP_STORE": str(db)}
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-                                   "--server.port", str(port), "--server.address", "127.0.0.1",
-                                   "--server.headless", "true"], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            while True:
-                try:
-                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-                loads, filters, events = [], [], ""
-                for run in range(args.runs + 1):
-                    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-                    sent: list[float] = []  # the page's messages to the server: a rerun request is one
-                    page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda _: sent.append(0)))
-                    loads.append(_ready(page, url))
-                    events = page.locator(".cm-summary b").first.inner_text()
-                    filters.append(_filter(page, sent))
-                    if run == args.runs and args.screenshot:
-                        page.screenshot(path=args.screenshot)
-                    page.close()
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        with server.running(env, warmed=not args.cold) as running, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+            loads, filters, events = [], [], ""
+            for run in range(args.runs + 1):
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                sent: list[int] = []  # the page's messages to the server: a rerun request is one
+                page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda _: sent.append(0)))
+                loads.append(_ready(page, running.url))
+                events = page.locator(".cm-summary b").first.inner_text()
+                filters.append(_filter(page, sent))
+                if run == args.runs and args.screenshot:
+                    page.screenshot(path=args.screenshot)
+                page.close()
+            browser.close()
     warm = loads[1:]
     print(f"store: {db} ({events})")
-    print(f"page ready, cold (first load after start): {loads[0]:.2f} s")
-    print(f"page ready, warm: median {statistics.median(warm):.2f} s, worst {max(warm):.2f} s over {len(warm)} loads")
+    print(f"page ready, first load after the server started{'' if args.cold else ' and was warmed'}: "
+          f"{loads[0]:.2f} s")
+    print(f"page ready, later loads: median {statistics.median(warm):.2f} s, worst {max(warm):.2f} s over {len(warm)} loads")
     print(f"filter change drawn: median {statistics.median(filters):.2f} s, worst {max(filters):.2f} s "
           f"over {len(filters)} changes")
 

@@ -1,4 +1,5 @@
-"""Time from `streamlit run` to a drawn map and timeline, in headless Debian Chromium.
+"""Time from starting the server (as `make app` does: the bundled articles, warmed) to a drawn map and
+timeline, in headless Debian Chromium.
 
 python bench/dashboard_start.py [--screenshot OUT.png] [--size 1600x1000] [--runs 3]
 """
@@ -7,57 +8,38 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from cli import server
+from dashboard.briefing import CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_once(browser, size: tuple[int, int], screenshot: str | None) -> dict[str, float]:
-    port = _port()
-    started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-                               "--server.port", str(port), "--server.address", "127.0.0.1"],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env=dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles")))
-    try:
-        url = f"http://127.0.0.1:{port}"
-        while True:
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        healthy = time.perf_counter() - started
-        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-        page.goto(url)
-        frame = page.frame_locator(MAP_FRAME)
-        frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=120_000)
-        mapped = time.perf_counter() - started
-        page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=120_000)
-        timeline = time.perf_counter() - started
-        if screenshot:
-            page.wait_for_timeout(1500)
-            Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=screenshot)
-        page.close()
-        return {"server healthy": healthy, "map drawn": mapped, "timeline drawn": timeline}
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    """One start as `make app` does it: a fresh store, the bundled articles, the server warmed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles"),
+                   CHRONOMAP_STORE=str(Path(tmp) / "chronomap.db"))
+        started = time.perf_counter()
+        with server.running(env) as running:
+            warmed = time.perf_counter() - started
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+            page.goto(running.url)
+            frame = page.frame_locator(MAP_FRAME)
+            frame.locator("path.leaflet-interactive").first.wait_for(state="attached", timeout=120_000)
+            mapped = time.perf_counter() - started
+            page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=120_000)
+            timeline = time.perf_counter() - started
+            if screenshot:
+                page.wait_for_timeout(1500)
+                Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=screenshot)
+            page.close()
+    return {"server up and warmed": warmed, "map drawn": mapped, "timeline drawn": timeline}
 
 
 def main() -> None:
@@ -70,7 +52,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
         runs = [run_once(browser, size, args.screenshot if i == 0 else None) for i in range(args.runs)]
         browser.close()
     for key in runs[0]:

@@ -19,21 +19,19 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cli import server
+from dashboard.briefing import CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 WAIT_MS = 60_000
 
 # Marks the page busy whenever Streamlit shows a rerun (stale elements, the running icon), so a response is
@@ -50,12 +48,6 @@ WATCH = """
 }
 """
 IDLE = "() => window.__cmSeen && !window.__cmBusy()"
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -190,7 +182,7 @@ async def _drive(url: str, sessions: int, seconds: float, browsers: int, seed: i
 
     tally = Tally()
     async with async_playwright() as playwright:
-        opened = [await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS) for _ in range(browsers)]
+        opened = [await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS) for _ in range(browsers)]
         warm = await opened[0].new_context()
         page = await warm.new_page()
         await _open(page, url, Tally())  # the first run reads the corpus into the store: not counted
@@ -222,38 +214,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
-        port = _port()
         env = dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles"),
                    CHRONOMAP_STORE=str(Path(tmp) / "chronomap.db"))
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-                                   "--server.port", str(port), "--server.address", "127.0.0.1",
-                                   "--server.headless", "true"], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
         memory = None
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        print("the server did not start", file=sys.stderr)
-                        return 2
-                    time.sleep(0.2)
-            memory = Memory(server.pid)
-            memory.start()
-            tally, elapsed = asyncio.run(_drive(url, args.sessions, args.seconds, args.browsers, args.seed))
-            load = os.getloadavg()
+            with server.running(env) as running:
+                memory = Memory(running.process.pid)
+                memory.start()
+                tally, elapsed = asyncio.run(_drive(running.url, args.sessions, args.seconds, args.browsers,
+                                                    args.seed))
+                load = os.getloadavg()
+        except (TimeoutError, RuntimeError) as error:
+            print(f"the server did not start: {error}", file=sys.stderr)
+            return 2
         finally:
             if memory is not None:
                 memory.stop.set()
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
 
     responses = tally.responses
     mb = [s / 2**20 for s in memory.samples] if memory else [0.0]

@@ -16,16 +16,18 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+from cli import server  # noqa: E402  (after the path above: the checkout's code, installed or not)
+from dashboard.briefing import CHROMIUM_FLAGS  # noqa: E402
+
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
@@ -62,32 +64,14 @@ def main() -> int:
 
         data = folder / "articles"
         write_corpus(data)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_GEOCODER"}
     env.update(CHRONOMAP_DATA=str(data), CHRONOMAP_STORE=str(folder / "chronomap.db"))
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-                               "--server.port", str(port), "--server.address", "127.0.0.1",
-                               "--server.headless", "true"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
     outside: list[str] = []
     problems: list[str] = []
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    print("FAIL: streamlit did not start within 90 s")
-                    return 1
-                time.sleep(0.3)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"])
+        with server.running(env, warmed=False) as running, sync_playwright() as playwright:
+            url = running.url
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             context = browser.new_context(viewport={"width": 1600, "height": 1000})
 
             def record(request):
@@ -123,12 +107,9 @@ def main() -> int:
             if any(p is not None for p in pwned):
                 problems.append(f"a payload ran: {pwned}")
             browser.close()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    except (TimeoutError, RuntimeError) as error:  # the server did not come up
+        print(f"FAIL: {error}")
+        return 1
     problems += [f"request left the machine: {u}" for u in outside]
     for problem in problems:
         print("FAIL:", problem)

@@ -15,9 +15,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from . import server
+
 OK, PARTIAL, USAGE, STORE, INTERRUPTED = 0, 1, 2, 3, 130
 EXPORT_FORMATS = ("csv", "geojson", "kml", "parquet")
-APP = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,9 +103,13 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser(
         "serve", help="start the dashboard on the store",
-        description="Run `streamlit run streamlit_app.py` with CHRONOMAP_STORE set to the store's absolute path.",
+        description="Run `streamlit run streamlit_app.py` on the store, and open the page once in the server so "
+                    "the first visitor finds it ready.",
         epilog="Arguments after -- go to streamlit, e.g. chronomap serve -- --server.port 8600.")
     serve.add_argument("--store", type=Path, help=store_help)
+    serve.add_argument("--articles", type=Path, metavar="FOLDER",
+                       help="a folder of articles the page keeps in the store (new and changed files are "
+                            "extracted when it opens); without it the store is served as it is")
     serve.add_argument("--port", type=int, help="the port to listen on (default: streamlit's, 8501)")
     serve.add_argument("streamlit_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
@@ -228,11 +233,10 @@ def serve_command(args: argparse.Namespace) -> tuple[list[str], dict[str, str]]:
     import store
 
     path = (args.store or store.default_path()).resolve()
-    command = [sys.executable, "-m", "streamlit", "run", str(APP)]
-    if args.port:
-        command += ["--server.port", str(args.port)]
-    command += [a for a in args.streamlit_args if a != "--"]
+    command = server.command(args.port, extra=[a for a in args.streamlit_args if a != "--"])
     env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"}  # the store alone: served as it is
+    if args.articles:
+        env["CHRONOMAP_DATA"] = str(args.articles.resolve())
     return command, {**env, "CHRONOMAP_STORE": str(path)}
 
 
@@ -240,9 +244,35 @@ def _serve(args: argparse.Namespace) -> int:
     import store
 
     command, env = serve_command(args)
-    store.open(env["CHRONOMAP_STORE"], readonly=True).close()  # a clear error now, not in the browser
+    if args.articles is None:  # a clear error now, not in the browser; with articles the page makes the store
+        store.open(env["CHRONOMAP_STORE"], readonly=True).close()
+    elif not args.articles.is_dir():
+        print(f"chronomap: {args.articles} is not a folder of articles", file=sys.stderr)
+        return USAGE
     print(f"chronomap: serving {env['CHRONOMAP_STORE']}", file=sys.stderr)
-    return subprocess.call(command, env=env, cwd=APP.parent)
+    process = subprocess.Popen(command, env=env, cwd=server.APP.parent)
+    try:
+        url = f"http://127.0.0.1:{_port_of(args)}"
+        try:
+            server.wait_until_up(url, process, timeout_s=120)
+            if server.warm(url):
+                print("chronomap: the dashboard is ready", file=sys.stderr)
+        except (TimeoutError, RuntimeError):
+            pass  # streamlit says why on its own output; the page is only slower to open
+        return process.wait()
+    except KeyboardInterrupt:  # the terminal's Ctrl-C reached streamlit too
+        process.wait()
+        return INTERRUPTED
+
+
+def _port_of(args: argparse.Namespace) -> int:
+    rest = [a for a in args.streamlit_args if a != "--"]
+    for i, arg in enumerate(rest):
+        if arg.startswith("--server.port="):
+            return int(arg.split("=", 1)[1])
+        if arg == "--server.port" and i + 1 < len(rest):
+            return int(rest[i + 1])
+    return args.port or server.DEFAULT_PORT
 
 
 def _evaluate(rest: list[str]) -> int:

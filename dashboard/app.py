@@ -262,7 +262,7 @@ def main() -> None:
         extractions=lambda ids: _extractions(path, loaded.generation, tuple(sorted(ids))),
         corrections=lambda article_id: store.corrections(_reader(path), article_id),
         save=lambda made: _correct(loaded, made), undo=lambda ids: _remove_corrections(loaded, ids),
-        gazetteer=_gazetteer()))
+        gazetteer=_gazetteer))
 
 
 _FILTER_WIDGETS = {"sources": "f_sources", "types": "f_types", "places": "f_places", "actors": "f_actors",

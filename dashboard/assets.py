@@ -18,7 +18,6 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 VENDOR = STATIC / "vendor"
 FILES = {
     "leaflet.js": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js",
-    "jquery.js": "https://code.jquery.com/jquery-3.7.1.min.js",
     "leaflet.css": "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css",
     "leaflet.markercluster.js": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js",
     "MarkerCluster.css": "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css",
@@ -30,13 +29,12 @@ URL_PREFIX = "/app/static/vendor/"
 
 
 class OfflineMap(folium.Map):
-    """A folium map that loads Leaflet, jQuery and the two plugins the event layers use, from this server.
+    """A folium map that loads Leaflet and the two plugins the event layers use, from this server.
 
     The plugins come with the map, not with the layers that use them: the dashboard swaps layers in an
     open map, which loads its scripts only once."""
 
-    default_js = [("leaflet", URL_PREFIX + "leaflet.js"), ("jquery", URL_PREFIX + "jquery.js"),
-                  ("markerclusterjs", URL_PREFIX + "leaflet.markercluster.js"),
+    default_js = [("leaflet", URL_PREFIX + "leaflet.js"), ("markerclusterjs", URL_PREFIX + "leaflet.markercluster.js"),
                   ("polylinetextpath", URL_PREFIX + "leaflet.textpath.min.js")]
     default_css = [("leaflet_css", URL_PREFIX + "leaflet.css"),
                    ("markerclustercss", URL_PREFIX + "MarkerCluster.css"),
@@ -55,13 +53,6 @@ class OfflineMarkerCluster(MarkerCluster):
     default_js = [("markerclusterjs", URL_PREFIX + "leaflet.markercluster.js")]
     default_css = [("markerclustercss", URL_PREFIX + "MarkerCluster.css"),
                    ("markerclusterdefaultcss", URL_PREFIX + "MarkerCluster.Default.css")]
-
-
-def inline_header() -> str:
-    """Every vendored script and style inlined into a <head>, for self-contained HTML exports."""
-    css = "".join((VENDOR / n).read_text(encoding="utf-8") for n in FILES if n.endswith(".css"))
-    scripts = "".join(f"<script>{(VENDOR / n).read_text(encoding='utf-8')}</script>" for n in FILES if n.endswith(".js"))
-    return f"<style>{css}</style>\n{scripts}"
 
 
 def write_vendor_files() -> list[Path]:

@@ -31,7 +31,7 @@ class Backend:
     corrections: Callable[[str], dict[int, Correction]]
     save: Callable[[list[Correction]], None]
     undo: Callable[[list[int]], None]
-    gazetteer: Gazetteer
+    gazetteer: Callable[[], Gazetteer]  # loaded on first use: most runs correct nothing
 
 
 def selected_panel(view: pd.DataFrame, selected: str | None, backend: Backend) -> None:
@@ -96,7 +96,7 @@ def _review_form(extraction: Extraction, report: review.Report, key: str, backen
                 place = places[which]
                 name = right.text_input("Means", value=places[which].text, key=f"rv_name_{key}",
                                         help="A place name to look up in the offline gazetteer")
-                options = [(review.NOT_A_PLACE, "")] + review.place_options(name, backend.gazetteer)
+                options = [(review.NOT_A_PLACE, "")] + review.place_options(name, backend.gazetteer())
                 picked = right.selectbox("Reading", range(len(options)), index=min(1, len(options) - 1),
                                          format_func=lambda i: options[i][0], key=f"rv_reading_{key}")
                 chosen = options[picked][1]

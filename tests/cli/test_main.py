@@ -126,7 +126,8 @@ def test_serve_runs_streamlit_on_the_store(tmp_path, monkeypatch):
     command, env = serve_command(args)
     assert command[1:4] == ["-m", "streamlit", "run"] and Path(command[4]).name == "streamlit_app.py"
     assert Path(command[4]).exists()
-    assert command[5:] == ["--server.port", "8600", "--server.headless", "true"]
+    assert command[5:] == ["--server.scriptHealthCheckEnabled", "true", "--server.port", "8600",
+                           "--server.headless", "true"]
     assert env["CHRONOMAP_STORE"] == str((tmp_path / "s.db").resolve()) and "CHRONOMAP_DATA" not in env
     assert main(["serve", "--store", str(tmp_path / "missing.db")]) == 3  # said before streamlit starts
 

@@ -9,20 +9,16 @@ no element carries an event handler or a javascript:/data:text/html link that ca
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
-import urllib.request
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from cli import server
 from tests.hostile import PAYLOADS, write_corpus
 
-from .conftest import ARTIFACTS, ROOT, _free_port
+from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.e2e
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -88,40 +84,16 @@ def hostile_events(hostile_folder, gazetteer) -> pd.DataFrame:
     return pd.concat([located, events[events["lat"].isna()]])
 
 
-@contextmanager
 def _serve(data: Path, store_path: Path):
-    port = _free_port()
     env = dict(os.environ, CHRONOMAP_DATA=str(data), CHRONOMAP_STORE=str(store_path))
     env.pop("CHRONOMAP_GEOCODER", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start within 60 s")
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    return server.running(env)
 
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_folder, tmp_path_factory):
-    with _serve(hostile_folder, tmp_path_factory.mktemp("hostile-store") / "chronomap.db") as url:
-        yield url
+    with _serve(hostile_folder, tmp_path_factory.mktemp("hostile-store") / "chronomap.db") as running:
+        yield running.url
 
 
 @pytest.fixture
