@@ -203,7 +203,20 @@ def _load() -> Loaded | None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Chronomap", page_icon="🗺️", layout="wide")
+    """The page; with $CHRONOMAP_RUN_LOG set, each run's wall time is appended to that file (one line: when
+    it ended, seconds), for an operator or bench/load.py to see what the server itself takes."""
+    log = os.environ.get("CHRONOMAP_RUN_LOG")
+    started = time.perf_counter()
+    try:
+        _page()
+    finally:
+        if log:
+            with open(log, "a", encoding="utf-8") as runs:
+                runs.write(f"{time.time():.3f}\t{time.perf_counter() - started:.4f}\n")
+
+
+def _page() -> None:
+    st.set_page_config(page_title="Chronomap", page_icon=":material/map:", layout="wide")
     loaded = _load()
     if loaded is None:
         return

@@ -260,3 +260,12 @@ def test_a_damaged_store_is_one_clear_error_on_the_page(kind, with_folder, sound
     assert len(app.error) == 1, [e.value for e in app.error]
     message = app.error[0].value
     assert str(db) in message and WAY_OUT[kind] in message, message
+
+
+def test_each_page_run_is_timed_in_the_run_log_when_asked(monkeypatch, tmp_path):
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("CHRONOMAP_RUN_LOG", str(log))
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    app.sidebar.multiselect[1].set_value(["launch"]).run()
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all(0 < float(line.split("\t")[1]) < 120 for line in lines)
