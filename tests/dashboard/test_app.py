@@ -112,6 +112,8 @@ def test_a_pasted_article_joins_the_corpus(monkeypatch, tmp_path):
                                        encoding="utf-8")
     app = run_app(monkeypatch, tmp_path)
     before = events_in(app)
+    assert not [t for t in app.text_area if t.key == "up_text"]  # the forms are drawn only in the dialog
+    app.button(key="up_open").click().run()
     app.text_area(key="up_text").input("Officials met in Brussels on Thursday.")
     app.text_input(key="up_source").input("Other Wire")
     app.date_input(key="up_published").set_value(date(2015, 10, 9))
