@@ -32,7 +32,7 @@ from store.engines import LocalEngine
 from . import briefing, ingest
 from . import filters as flt
 from .basemap import basemap
-from .mapview import COUNTRIES_URL, base_map, build_map, event_layers, view_of
+from .mapview import COUNTRIES_URL, base_map, build_map, event_layers, legend_height, view_of
 from .overview import DETAIL_LIMIT, overview
 from .selected import Backend, selected_panel
 from .timeline import LANES, SELECTION, timeline_chart
@@ -216,7 +216,8 @@ def main() -> None:
 
 
 def _page() -> None:
-    st.set_page_config(page_title="Chronomap", page_icon=":material/map:", layout="wide")
+    # An emoji: Streamlit fetches a material page icon from fonts.gstatic.com (the network tests catch it).
+    st.set_page_config(page_title="Chronomap", page_icon="🗺️", layout="wide")
     loaded = _load()
     if loaded is None:
         return
@@ -260,7 +261,7 @@ def _page() -> None:
     with right:
         st.subheader("Map")
         layers = event_layers(view, selected=selected, faded=faded)
-        centre, zoom = view_of(layers.focus, max_zoom=layers.zoom_cap)
+        centre, zoom = view_of(layers.focus, below_px=legend_height(layers), max_zoom=layers.zoom_cap)
         # A clicked tooltip comes back as its text or, from some browsers, as its HTML.
         st.session_state["_group_tips"] = layers.places_by_tip | {escape(t): n for t, n in layers.places_by_tip.items()}
         st.session_state["_tooltips"] = layers.events_by_tip | {escape(t): i for t, i in layers.events_by_tip.items()}

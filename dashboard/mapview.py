@@ -35,6 +35,7 @@ _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 COUNTRIES_URL = "/app/static/basemap.json"  # written by `python -m dashboard.basemap`
 DETAIL_ZOOM = 6  # the zoom a selected event is shown at
 MAX_FIT_ZOOM = 6  # fitting the events never zooms closer than this
+ZOOM_STEP = 0.25
 
 ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
                 '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors')
@@ -54,6 +55,7 @@ class MapLayers:
     box: list[list[float]] | None  # every drawn point
     focus: list[list[float]] | None  # where to look: the selected event, or where most events are
     zoom_cap: int = MAX_FIT_ZOOM
+    types: int = 0  # event types in the legend
     events_by_tip: dict[str, str] = field(default_factory=dict)  # a clicked tooltip's event id
     places_by_tip: dict[str, str] = field(default_factory=dict)  # a clicked count's place name
 
@@ -65,8 +67,9 @@ def base_map(countries: dict | str, *, height_px: int = 560, online_tiles: bool 
     OpenStreetMap's tiles beneath it for users who choose them (the browser fetches them)."""
     m = OfflineMap(location=[30, 30], zoom_start=3, tiles=None, control_scale=True, max_zoom=12, min_zoom=2,
                    prefer_canvas=False, height=height_px)
-    # With no tile layer Leaflet has no zoom limits, and marker clustering needs one.
-    m.options.update(max_zoom=12, min_zoom=2)
+    # With no tile layer Leaflet has no zoom limits, and marker clustering needs one. Quarter zooms let a
+    # view fit its events closely (view_of).
+    m.options.update(max_zoom=12, min_zoom=2, zoom_snap=ZOOM_STEP, zoom_delta=0.5)
     m.get_root().header.add_child(Element(_STYLES))
     if online_tiles:
         folium.TileLayer(ONLINE_TILES[0], attr=ONLINE_TILES[1], name="OpenStreetMap", max_zoom=12).add_to(m)
@@ -75,15 +78,18 @@ def base_map(countries: dict | str, *, height_px: int = 560, online_tiles: bool 
 
 
 def build_map(events: pd.DataFrame, countries: dict | str, *, selected: str | None = None, height_px: int = 560,
-              online_tiles: bool = False, faded: frozenset[str] = frozenset(), popups: bool = False) -> folium.Map:
-    """A whole map of `events`, for a page of its own (the briefing and its exports)."""
+              width_px: int = 1100, online_tiles: bool = False, faded: frozenset[str] = frozenset(),
+              popups: bool = False) -> folium.Map:
+    """A whole map of `events`, for a page of its own (the briefing and its exports), `width_px` wide about."""
     m = base_map(countries, height_px=height_px, online_tiles=online_tiles)
     layers = event_layers(events, selected=selected, faded=faded, popups=popups)
     for group in layers.groups:
         group.add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    if layers.focus:
-        m.fit_bounds(layers.focus, padding=(30, 30), max_zoom=layers.zoom_cap)
+    centre, zoom = view_of(layers.focus, width_px=width_px, height_px=height_px, below_px=legend_height(layers),
+                           max_zoom=layers.zoom_cap)
+    if centre is not None:
+        m.location, m.options["zoom"] = list(centre), zoom
     if layers.box:
         m.events_box = layers.box
     return m
@@ -147,28 +153,43 @@ def event_layers(events: pd.DataFrame, *, selected: str | None = None, faded: fr
         elif pd.notna(row["lat"]):
             focus, cap = _box([(row["lat"], row["lon"])]), DETAIL_ZOOM
     return MapLayers([crossed, areas, paths, markers, legend], _box(bounds) if bounds else None, focus, cap,
-                     events_by_tip, places_by_tip)
+                     len(set(events["type"])) if len(events) else 0, events_by_tip, places_by_tip)
 
 
 def view_of(box: list[list[float]] | None, *, width_px: int = 700, height_px: int = 560, padding_px: int = 30,
-            max_zoom: int = MAX_FIT_ZOOM) -> tuple[tuple[float, float] | None, int | None]:
-    """The centre and zoom that show `box` in a map of that size, as Leaflet's fitBounds would.
+            below_px: int = 0, max_zoom: int = MAX_FIT_ZOOM) -> tuple[tuple[float, float] | None, int | None]:
+    """The centre and zoom that show `box` in a map of that size, as Leaflet's fitBounds would, with
+    `below_px` at the bottom kept for the legend (the box sits in the map above it).
 
     The dashboard's map stays open between runs, so it is moved, not rebuilt, and needs these numbers."""
     if not box:
         return None, None
     (south, west), (north, east) = box
-    centre = ((south + north) / 2, (west + east) / 2)
-    width, height = max(width_px - 2 * padding_px, 64), max(height_px - 2 * padding_px, 64)
-    lon_span = max(east - west, 1e-6) / 360
-    lat_span = max(abs(_mercator(north) - _mercator(south)), 1e-6) / (2 * math.pi)
-    zoom = math.floor(min(math.log2(width / (256 * lon_span)), math.log2(height / (256 * lat_span))))
-    return (round(centre[0], 4), round(centre[1], 4)), max(2, min(zoom, max_zoom))
+    top, bottom = _world_y(north), _world_y(south)
+    width = max(width_px - 2 * padding_px, 64)
+    height = max(height_px - 2 * padding_px - below_px, 64)
+    fits = min(math.log2(width / (256 * max((east - west) / 360, 1e-9))),
+               math.log2(height / (256 * max(bottom - top, 1e-9))))
+    zoom = max(2, min(math.floor(fits / ZOOM_STEP) * ZOOM_STEP, max_zoom))
+    # The box's middle goes to the middle of the space above the legend: the map's centre lies half the
+    # legend's height further south.
+    middle = (top + bottom) / 2 + below_px / 2 / (256 * 2**zoom)
+    return (round(_latitude(middle), 4), round((west + east) / 2, 4)), zoom
 
 
-def _mercator(lat: float) -> float:
+def legend_height(layers: MapLayers) -> int:
+    """About how tall the legend is drawn (two columns of types, then three lines and a note)."""
+    return 17 * math.ceil(layers.types / 2) + 90
+
+
+def _world_y(lat: float) -> float:
+    """Web Mercator's y of a latitude, from 0 (north edge) to 1 (south edge)."""
     lat = max(min(lat, 85.0), -85.0)
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
+
+
+def _latitude(world_y: float) -> float:
+    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * world_y))))
 
 
 def html_text(value: object) -> str:
@@ -407,7 +428,7 @@ class _Marks(_Script):
 
 class _Paths(_Script):
     """Reported paths: a white halo, the line with its tooltip, arrowheads, and a label along it (a text
-    node, never HTML)."""
+    node, never HTML) at the zooms where it fits: a longer label is drawn off its line."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -421,10 +442,20 @@ class _Paths(_Script):
                     L.polygon(a, {color: p.colour, weight: 1, fill: true, fillColor: p.colour,
                                   fillOpacity: p.strength, opacity: p.strength, interactive: false}).addTo(layer);
                 });
-                if (p.label && line.setText) {
-                    line.setText(p.label, {center: true, offset: -7, orientation: p.flip ? 'flip' : 0,
+                if (p.label && line.setText) {  // only while the label fits along the line as drawn
+                    var options = {center: true, offset: -7, orientation: p.flip ? 'flip' : 0,
                         attributes: {'font-size': '12', 'font-weight': 'bold', fill: '#222', stroke: '#fff',
-                                     'stroke-width': '3', 'paint-order': 'stroke'}});
+                                     'stroke-width': '3', 'paint-order': 'stroke'}};
+                    var fit = function () {
+                        var map = line._map, px = 0, pts;
+                        if (!map) { return; }
+                        pts = line.getLatLngs().map(function (ll) { return map.latLngToLayerPoint(ll); });
+                        for (var i = 1; i < pts.length; i++) { px += pts[i].distanceTo(pts[i - 1]); }
+                        line.setText(null);
+                        if (px >= p.label.length * 7 + 24) { line.setText(p.label, options); }
+                    };
+                    line.on('add', function () { fit(); line._map.on('zoomend', fit); });
+                    line.on('remove', function () { line._map.off('zoomend', fit); });
                 }
             });
         })({{ this._parent.get_name() }}, {{ this.paths|tojson }});

@@ -118,7 +118,10 @@ def test_the_selected_event_is_where_the_map_looks(corpus):
 def test_view_of_fits_a_box_as_leaflet_would():
     # 40° of longitude in 640 px: 455 px at zoom 4 (the world is 256·2⁴ px), 910 px at zoom 5
     centre, zoom = view_of([[20.0, 20.0], [40.0, 60.0]], width_px=700, height_px=560, max_zoom=12)
-    assert centre == (30.0, 40.0) and zoom == 4
+    assert zoom == 4.25 and centre[1] == 40.0  # 4.49 and 4.92 fit: the closer quarter zoom that fits both
+    assert 30.4 < centre[0] < 30.6  # the middle on the map (Mercator), north of the middle latitude
+    lower, _ = view_of([[20.0, 20.0], [40.0, 60.0]], width_px=700, height_px=560, below_px=150, max_zoom=12)
+    assert lower[0] < centre[0]  # room kept for the legend below the box: the map looks further south
     assert view_of([[0.0, 0.0], [0.0, 0.0]], max_zoom=6)[1] == 6
     assert view_of([[-60.0, -180.0], [80.0, 180.0]])[1] == 2
     assert view_of(None) == (None, None)
