@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..dates import tag
+from .gold import read_jsonl
 from .matching import Scores, match
 
 
@@ -44,20 +44,13 @@ class Report:
 
 
 def read_gold(path: str | Path) -> list[Document]:
-    documents = []
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                dct = date.fromisoformat(raw["dct"]) if raw.get("dct") else None
-                timexes = tuple(GoldTimex(t["start"], t["end"], t["text"], t["type"], t["value"])
-                                for t in raw.get("timexes", []))
-                documents.append(Document(str(raw["doc_id"]), dct, raw["text"], timexes))
-            except (KeyError, TypeError, ValueError) as error:
-                raise ValueError(f"line {number}: {error}") from None
-    return documents
+    return read_jsonl(path, _document)
+
+
+def _document(raw: dict) -> Document:
+    dct = date.fromisoformat(raw["dct"]) if raw.get("dct") else None
+    timexes = tuple(GoldTimex(t["start"], t["end"], t["text"], t["type"], t["value"]) for t in raw.get("timexes", []))
+    return Document(str(raw["doc_id"]), dct, raw["text"], timexes)
 
 
 def evaluate(documents: list[Document]) -> Report:

@@ -10,7 +10,6 @@ placed within 161 km, over every gold toponym with coordinates.
 
 from __future__ import annotations
 
-import json
 import math
 import statistics
 import time
@@ -21,6 +20,7 @@ from gazetteer import Gazetteer, default_gazetteer
 
 from ..places import recognise
 from ..records import PlaceMention
+from .gold import read_jsonl
 from .matching import Scores, match
 
 ACCURACY_KM = 161.0
@@ -92,19 +92,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def read_gold(path: str | Path) -> list[Document]:
-    documents = []
-    with open(path, encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                toponyms = tuple(GoldToponym(t["start"], t["end"], t.get("name", ""), t.get("lat"), t.get("lon"))
-                                 for t in raw.get("toponyms", []))
-                documents.append(Document(str(raw["doc_id"]), raw["text"], toponyms))
-            except (KeyError, TypeError, ValueError) as error:
-                raise ValueError(f"line {number}: {error}") from None
-    return documents
+    return read_jsonl(path, _document)
+
+
+def _document(raw: dict) -> Document:
+    toponyms = tuple(GoldToponym(t["start"], t["end"], t.get("name", ""), t.get("lat"), t.get("lon"))
+                     for t in raw.get("toponyms", []))
+    return Document(str(raw["doc_id"]), raw["text"], toponyms)
 
 
 def evaluate(documents: list[Document], gazetteer: Gazetteer | None = None) -> Report:
