@@ -70,11 +70,12 @@ class Server:
 
 
 @contextmanager
-def running(env: Mapping[str, str], *, port: int | None = None, warmed: bool = True,
+def running(env: Mapping[str, str], *, port: int | None = None, warmed: bool = True, local: bool = True,
             output=subprocess.DEVNULL) -> Iterator[Server]:
-    """A local server for the environment's articles or store, up (and warmed); stopped after."""
+    """A server for the environment's articles or store, up (and warmed); stopped after. `local`: on
+    127.0.0.1 only (tests and benchmarks); otherwise with Streamlit's and the project's settings alone."""
     port = port or free_port()
-    process = subprocess.Popen(command(port, local=True), cwd=APP.parent, env=dict(env), stdout=output,
+    process = subprocess.Popen(command(port, local=local), cwd=APP.parent, env=dict(env), stdout=output,
                                stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}"

@@ -42,3 +42,23 @@ def test_extraction_and_page_stay_offline(no_network, monkeypatch, tmp_path):
     app.run()
     assert not app.exception
     assert no_network == []
+
+
+def test_the_server_opens_no_connection_past_this_machine(tmp_path):
+    """The real `streamlit run` with the project's settings, the page run in it once (warmed) and its health
+    asked: every connection or lookup it attempts past loopback is recorded (tests/guard/sitecustomize.py).
+    Streamlit looks up the machine's external address for its start-up banner unless browser.serverAddress
+    is set; .streamlit/config.toml sets it."""
+    import os
+
+    from cli import server
+
+    log = tmp_path / "connections.log"
+    guard = ROOT / "tests" / "guard"
+    env = dict(os.environ, CHRONOMAP_DATA=str(ROOT / "data" / "articles"),
+               CHRONOMAP_STORE=str(tmp_path / "chronomap.db"), CHRONOMAP_CONNECT_LOG=str(log),
+               PYTHONPATH=os.pathsep.join([str(guard), os.environ.get("PYTHONPATH", "")]))
+    env.pop("CHRONOMAP_GEOCODER", None)
+    with server.running(env, local=False) as running:
+        assert server.warm(running.url)
+    assert not log.exists(), log.read_text(encoding="utf-8")
