@@ -224,8 +224,11 @@ def _page() -> None:
     events = loaded.events
     chosen = _sidebar(loaded, _geocoder(os.environ.get("CHRONOMAP_GEOCODER") or None))
     view = flt.apply(events, chosen)
+    # Optional notes and controls go in containers that are always there: an element appearing above the
+    # map would move it in the page, and Streamlit would build its frame anew instead of updating it.
+    notes = st.container()
     if loaded.window:
-        st.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} and "
+        notes.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} and "
                 f"{loaded.window[1]} ({len(events):,}). Choose other dates in the sidebar to read others.", icon=":material/date_range:")
     if st.session_state.get("v_brief"):
         _briefing(view)
@@ -237,14 +240,14 @@ def _page() -> None:
     if st.session_state.get("selected") not in set(view["id"]):
         st.session_state["selected"] = None
     selected = st.session_state.get("selected")
-    focus = _time_window(view)
+    with st.container():
+        focus = _time_window(view)
+        if overview(view):
+            st.info(f"{len(view):,} events are more than can be drawn one by one: the timeline shows events a "
+                    "day and the map events by place. Click a place, or narrow the filters or the time window, "
+                    f"to see each event (at most {DETAIL_LIMIT:,}).", icon=":material/zoom_in:")
     faded = frozenset() if focus is None else \
         frozenset(view["id"]) - frozenset(flt.apply(view, flt.Filters(start=focus[0], end=focus[1]))["id"])
-
-    if overview(view):
-        st.info(f"{len(view):,} events are more than can be drawn one by one: the timeline shows events a day "
-                "and the map events by place. Click a place, or narrow the filters or the time window, to see "
-                f"each event (at most {DETAIL_LIMIT:,}).", icon=":material/zoom_in:")
     left, right = st.columns([4, 6], gap="medium")
     with left:
         st.subheader("Timeline")

@@ -177,3 +177,26 @@ def test_an_analyst_corrects_a_stance_in_the_browser(page, server_url):
     page.screenshot(path=str(ARTIFACTS / "dashboard-correction.png"), full_page=True)
     page.get_by_role("button", name="Undo").first.click()
     page.get_by_text("Correction undone").wait_for(timeout=60_000)
+
+
+def test_a_filter_change_redraws_the_open_map_instead_of_a_new_one(page, server_url):
+    """The map's frame stays: a filter swaps its event layers (and legend) in place, so nothing reloads
+    Leaflet or the basemap. A mark set in the frame's window before the change is still there after it."""
+    _wait_for_dashboard(page, server_url)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.evaluate("() => { window.__cmSameMap = true; }")
+    legend = page.frame_locator(MAP_FRAME).first.locator(".cm-legend")
+    assert "strike" in legend.inner_text()
+    before = page.locator(".cm-summary b").first.inner_text()
+    page.locator("[data-testid='stMultiSelect']").nth(1).click()
+    page.get_by_role("option", name="launch", exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("(b) => document.querySelector('.cm-summary b')?.innerText !== b", arg=before,
+                           timeout=60_000)
+    for _ in range(200):
+        if "strike" not in legend.inner_text():
+            break
+        page.wait_for_timeout(100)
+    assert "launch" in legend.inner_text() and "strike" not in legend.inner_text()
+    assert frame.evaluate("() => window.__cmSameMap === true")
+    assert page.locator(MAP_FRAME).count() == 1
