@@ -93,7 +93,7 @@ class _Context:
 
     countries: Counter
     admin1s: Counter
-    towns: list[tuple[str, Place]]
+    towns: dict[tuple[str, float, float], None]  # (name, lat, lon) of each town named, once however often
     support: dict[tuple[str, str], set[str]]  # (country, admin1) -> names with a reading there
     own: dict[str, Counter]  # name -> what its own mentions added to `countries` and `admin1s`
     listed: dict[str, Counter] = field(default_factory=dict)  # name -> levels of the names listed beside it
@@ -106,7 +106,7 @@ class _Context:
         countries: Counter = Counter()
         admin1s: Counter = Counter()
         own: dict[str, Counter] = {}
-        towns = []
+        towns: dict[tuple[str, float, float], None] = {}
         counties = {}
         for place, key in zip(places, keys):
             if not place.country_code:
@@ -124,7 +124,7 @@ class _Context:
                 mine[(place.country_code, place.admin1)] += 1
                 mine[None] += 1  # ... and for a division
             if place.kind == "city" or place.feature == "ADM2":
-                towns.append((key, place))
+                towns[(key, place.lat, place.lon)] = None
         return cls(countries, admin1s, towns, support, own, countries_total=countries.total(),
                    admin1s_total=admin1s.total(), counties=counties)
 
@@ -322,8 +322,7 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
             score += _IN_FOCUS_ADMIN1 * context.admin1_share(division, key)
         others = len(context.support.get(division, set()) - {key})
         score += _CLUSTERED * min(others, 3)
-    if place.kind == "city" and any(k != key and abs(t.lat - place.lat) < 2 and _km(t, place) < _NEAR_KM
-                                    for k, t in context.towns):
+    if place.kind == "city" and _near_town(place, key, context.towns):
         score += _NEAR_ANCHOR
     listed = context.listed.get(key)
     if listed:
@@ -387,9 +386,15 @@ def _normal(name: str) -> str:
     return normalize(name)
 
 
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+def _near_town(place: Place, key: str, towns: dict[tuple[str, float, float], None]) -> bool:
+    """Whether another name of the article chose a town within _NEAR_KM: each such town is tried once, not once
+    per mention, as a long article names its towns again and again."""
+    return any(k != key and abs(lat - place.lat) < 2 and _km(lat, lon, place) < _NEAR_KM for k, lat, lon in towns)
+
+
+def _km(lat: float, lon: float, b: Place) -> float:
+    p1, p2 = math.radians(lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - lon) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
