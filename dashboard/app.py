@@ -549,7 +549,7 @@ def _header(view: pd.DataFrame) -> None:
     first, last = flt.date_bounds(view)
     span = f"{first} to {last}" if first else "no dated events"
     sources = sorted({s for row in view["sources"] for s in row}) if len(view) else []
-    st.html(f"<p class='cm-summary'><b>{len(view)} events</b> · {escape(span)} · {len(sources)} sources: "
+    st.html(f"<p class='cm-summary'><b>{len(view):,} events</b> · {escape(span)} · {len(sources)} sources: "
             f"{escape(', '.join(sources))}</p>")
 
 

@@ -25,7 +25,7 @@ def summary(app: AppTest) -> str:
 
 
 def events_in(app: AppTest) -> int:
-    return int(summary(app).split("<b>")[1].split()[0])
+    return int(summary(app).split("<b>")[1].split()[0].replace(",", ""))
 
 
 def test_loads_the_bundled_corpus(monkeypatch):

@@ -60,7 +60,7 @@ def _wait_in_map(page, selector: str, seconds: float = 60) -> None:
 
 
 def _events_shown(page) -> int:
-    return int(page.locator(".cm-summary b").first.inner_text().split()[0])
+    return int(page.locator(".cm-summary b").first.inner_text().split()[0].replace(",", ""))
 
 
 def test_a_shared_link_reproduces_the_filters(page, server_url):
