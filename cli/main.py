@@ -245,7 +245,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     command, env = serve_command(args)
     if args.articles is None:  # a clear error now, not in the browser; with articles the page makes the store
-        store.open(env["CHRONOMAP_STORE"], readonly=True).close()
+        path = Path(env["CHRONOMAP_STORE"])
+        store.open(path, readonly=not path.is_file()).close()  # an older store is migrated for the page
     elif not args.articles.is_dir():
         print(f"chronomap: {args.articles} is not a folder of articles", file=sys.stderr)
         return USAGE

@@ -35,7 +35,7 @@ from .basemap import basemap
 from .mapview import COUNTRIES_URL, base_map, build_map, event_layers, legend_height, view_of
 from .overview import DETAIL_LIMIT, overview
 from .selected import Backend, selected_panel
-from .timeline import LANES, SELECTION, timeline_chart
+from .timeline import LANES, SELECTION, STORE_PICK, store_chart, timeline_chart
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
@@ -152,6 +152,27 @@ def _timeline(path: str, generation: int, window: tuple[str, str] | None, chosen
     return timeline_chart(_view, selected=selected, lanes=lanes, focus=focus)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _store_chart(path: str, generation: int):
+    """The whole store's events a month, from the counts the store keeps (never its rows); shared."""
+    return store_chart(store.day_counts(_reader(path), by="month"))
+
+
+def _store_months(loaded: Loaded) -> None:
+    """A large store's shape: where in the archive the story is; a click on a month reads that month."""
+    st.altair_chart(_store_chart(str(loaded.source.store), loaded.generation), key="store_months",
+                    on_select=_on_store_month, selection_mode=STORE_PICK, width="stretch")
+
+
+def _on_store_month() -> None:
+    picked = ((st.session_state.get("store_months") or {}).get("selection", {}).get(STORE_PICK)) or []
+    if picked and picked[0].get("period") is not None:
+        value = picked[0]["period"]
+        month = pd.Timestamp(value, unit="ms" if isinstance(value, (int, float)) else None).date().replace(day=1)
+        following = (month + timedelta(days=32)).replace(day=1)
+        st.session_state["f_dates"] = (month, following - timedelta(days=1))
+
+
 @st.cache_data(show_spinner=False)
 def _basemap() -> dict:
     return basemap(_gazetteer())
@@ -224,16 +245,19 @@ def _page() -> None:
     events = loaded.events
     chosen = _sidebar(loaded, _geocoder(os.environ.get("CHRONOMAP_GEOCODER") or None))
     view = flt.apply(events, chosen)
-    # Optional notes and controls go in containers that are always there: an element appearing above the
-    # map would move it in the page, and Streamlit would build its frame anew instead of updating it.
-    notes = st.container()
-    if loaded.window:
-        notes.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} and "
-                f"{loaded.window[1]} ({len(events):,}). Choose other dates in the sidebar to read others.", icon=":material/date_range:")
     if st.session_state.get("v_brief"):
         _briefing(view)
         return
     _header(view)
+    # Optional notes and controls go in containers that are always there: an element appearing above the
+    # map would move it in the page, and Streamlit would build its frame anew instead of updating it.
+    notes = st.container()
+    if loaded.window:
+        with notes:
+            _store_months(loaded)
+        notes.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} "
+                   f"and {loaded.window[1]} ({len(events):,}). Click a month above, or choose other dates in the "
+                   "sidebar, to read others.", icon=":material/date_range:")
     if not len(view):
         st.info("No events match the filters. Widen the date range or select more sources or types.")
         return

@@ -132,5 +132,28 @@ def count_chart(events: pd.DataFrame, *, height: int = 420, lanes: str = "type",
         .configure_axis(labelColor="#222").configure_mark(aria=False))
 
 
+STORE_PICK = "month"
+
+
+def store_chart(counts: pd.DataFrame, *, height: int = 130) -> alt.Chart:
+    """Events a month across a whole store (`store.day_counts`), by type: where in a large archive the story
+    is. A click on a month reads that month."""
+    data = counts.assign(period=pd.to_datetime(counts["period"]), type=counts["type"].map(style.type_name))
+    types = sorted(set(counts["type"]))
+    colour = alt.Color("type:N", title="Event type", legend=None,
+                       scale=alt.Scale(domain=[style.type_name(t) for t in types],
+                                       range=[style.event_colour(t) for t in types]))
+    pick = alt.selection_point(name=STORE_PICK, fields=["period"], on="click")
+    return (alt.Chart(data).mark_bar().encode(
+        x=alt.X("yearmonth(period):T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickCount=3)),
+        color=colour,
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.6)),
+        tooltip=[alt.Tooltip("yearmonth(period):T", title="Month", format="%B %Y"),
+                 alt.Tooltip("type:N", title="Type"), alt.Tooltip("sum(events):Q", title="Events")],
+    ).add_params(pick).properties(height=height, width="container", usermeta=_CANVAS)
+        .configure_view(stroke=None).configure_axis(labelColor="#222"))
+
+
 def _short(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

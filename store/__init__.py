@@ -28,6 +28,7 @@ from .read import (
     article_count,
     articles,
     corpus,
+    day_counts,
     event_counts,
     event_grid,
     event_span,
@@ -45,6 +46,6 @@ def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
     return import_dataset(store, directory, gazetteer)
 
 
-__all__ = ["article_count", "event_span", "import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+__all__ = ["article_count", "day_counts", "event_span", "import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
            "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
            "problems", "refresh_if_stale", "remove_correction"]

@@ -106,6 +106,20 @@ def extractions(store: Store, article_ids: Iterable[str] | None = None) -> list[
             for i, text, meta, timexes, places, mentions in rows]
 
 
+_DAY_PERIODS = {"day": "day", "week": "date(day, '-6 days', 'weekday 1')", "month": "substr(day, 1, 7) || '-01'",
+                "year": "substr(day, 1, 4) || '-01-01'"}
+
+
+def day_counts(store: Store, by: str = "month") -> pd.DataFrame:
+    """Events per period (its first day, ISO) and type over the whole store, from the counts each refresh
+    keeps (`event_days`): the shape of a store of any size, without reading an event's row."""
+    if by not in _DAY_PERIODS:
+        raise ValueError(f"by must be one of {', '.join(_DAY_PERIODS)}")
+    query = (f"SELECT {_DAY_PERIODS[by]} AS period, type, sum(events) FROM event_days "
+             "GROUP BY period, type ORDER BY period, type")
+    return pd.DataFrame(store.db.execute(query).fetchall(), columns=["period", "type", "events"])
+
+
 def event_span(store: Store) -> tuple[int, str | None, str | None]:
     """How many events the store holds, and the first and last day they cover (indexed: cheap on any size)."""
     count, first, last = store.db.execute("SELECT count(*), min(date_start), max(date_end) FROM events").fetchone()

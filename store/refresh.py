@@ -25,7 +25,7 @@ from extract.records import Article, EventMention
 from extract.table import COLUMNS, event_id, event_row, link_denials
 from gazetteer import Gazetteer
 
-from . import codec
+from . import codec, schema
 from .db import Store, bump_generation, set_meta, transaction
 
 CHUNK = 2048  # events made and written at a time
@@ -123,6 +123,8 @@ def refresh(store: Store, gazetteer: Gazetteer, chunk: int = CHUNK) -> RefreshSt
     with transaction(store) as db:
         db.execute("DELETE FROM main.events")
         db.execute("INSERT INTO main.events SELECT * FROM temp.fresh_events ORDER BY position")
+        db.execute("DELETE FROM main.event_days")
+        db.execute(schema.COUNT_DAYS)
         set_meta(db, "events_stale", "0")
         bump_generation(db)
     store.db.execute("DROP TABLE temp.fresh_events")

@@ -83,8 +83,21 @@ def _v3_article_dates(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_by_date ON events(date_start)")
 
 
+# Events per first day and type, from the events table: kept with it by the refresh (store/refresh.py).
+COUNT_DAYS = ("INSERT INTO event_days SELECT substr(date_start, 1, 10), type, count(*) FROM events "
+              "WHERE date_start IS NOT NULL GROUP BY 1, 2")
+
+
+def _v4_event_days(db: sqlite3.Connection) -> None:
+    """Events per day and type, kept at every refresh: the timeline of a store of any size is read from a
+    row per day and type, never from the events' rows (a million-article store has millions)."""
+    db.execute("CREATE TABLE event_days (day TEXT NOT NULL, type TEXT NOT NULL, events INTEGER NOT NULL, "
+               "PRIMARY KEY (day, type)) WITHOUT ROWID")
+    db.execute(COUNT_DAYS)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_v1_articles_extractions_corrections, _v2_events, _v3_article_dates]
+MIGRATIONS: list[Migration] = [_v1_articles_extractions_corrections, _v2_events, _v3_article_dates, _v4_event_days]
 LATEST = len(MIGRATIONS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -227,6 +228,28 @@ def test_a_large_store_is_read_a_window_of_dates_at_a_time(monkeypatch):
     assert not app.exception
     assert events_in(app) == 21 and "between 2015-09-28 and 2015-10-15" in next(
         i.value for i in app.info if "This store holds" in i.value)
+
+
+def test_a_large_store_shows_its_months(monkeypatch):
+    monkeypatch.setattr("dashboard.app.LARGE_STORE", 5)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    charts = [json.loads(e.proto.spec) for e in app.main if getattr(e, "type", "") == "vega_lite_chart"]
+    assert any(any(p.get("name") == "month" for p in c.get("params", [])) for c in charts)
+    monkeypatch.setattr("dashboard.app.LARGE_STORE", 10_000)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    charts = [json.loads(e.proto.spec) for e in app.main if getattr(e, "type", "") == "vega_lite_chart"]
+    assert not any(any(p.get("name") == "month" for p in c.get("params", [])) for c in charts)
+
+
+def test_a_click_on_a_month_of_the_store_reads_that_month(monkeypatch):
+    import streamlit as st
+
+    from dashboard.app import _on_store_month
+
+    state = {"store_months": {"selection": {"month": [{"period": 1441065600000}]}}}  # 1 September 2015
+    monkeypatch.setattr(st, "session_state", state)
+    _on_store_month()
+    assert state["f_dates"] == (date(2015, 9, 1), date(2015, 9, 30))
 
 
 def test_the_table_lists_the_latest_events_when_there_are_many(monkeypatch):

@@ -40,3 +40,17 @@ def test_a_focus_window_marks_what_lies_inside_it(corpus):
     inside = {row["id"] for row in data if row["in_focus"]}
     outside = {row["id"] for row in data if not row["in_focus"]}
     assert inside and outside
+
+
+def test_the_store_chart_shows_every_counted_event_by_month_and_type():
+    import pandas as pd
+
+    from dashboard.timeline import STORE_PICK, store_chart
+
+    counts = pd.DataFrame({"period": ["2015-09-01", "2015-10-01", "2015-10-01"], "type": ["launch", "launch", "strike"],
+                           "events": [3, 5, 2]})
+    spec = store_chart(counts).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert spec["mark"]["type"] == "bar" and sum(r["events"] for r in rows) == 10
+    assert spec["params"][0]["name"] == STORE_PICK
+    assert spec["encoding"]["color"]["scale"]["range"] == ["#D55E00", "#E69F00"]  # the map's colours

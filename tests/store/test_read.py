@@ -62,3 +62,32 @@ def test_map_cells_count_every_placed_event_once(filled):
     expected = placed.groupby([(placed["lat"] / 2).map(math.floor), (placed["lon"] / 2).map(math.floor)]).size()
     got = {(math.floor(lat / 2), math.floor(lon / 2)): n for lat, lon, n in cells.itertuples(index=False)}
     assert got == expected.to_dict()
+
+
+def test_the_kept_day_counts_are_the_events_table_counted(filled):
+    s, table = filled
+    dated = table[table["date_start"].notna()]
+    months = store.day_counts(s, by="month")
+    expected = dated.groupby([dated["date_start"].str[:7] + "-01", "type"]).size()
+    assert dict(zip(zip(months["period"], months["type"]), months["events"])) == expected.to_dict()
+    weeks = store.day_counts(s, by="week")
+    assert weeks["events"].sum() == len(dated)
+    assert all(pd.Timestamp(p).weekday() == 0 for p in weeks["period"])
+    with pytest.raises(ValueError):
+        store.day_counts(s, by="fortnight")
+
+
+def test_the_day_counts_follow_a_changed_article(tmp_path, corpus_articles, gazetteer):
+    from dataclasses import replace
+
+    path = tmp_path / "s.db"
+    with store.open(path) as s:
+        store.ingest(s, corpus_articles, gazetteer=gazetteer)
+        before = store.day_counts(s, by="day")["events"].sum()
+        first = corpus_articles[0]
+        store.ingest(s, [replace(first, text=first.text + " Russia launched missiles on 3 March 2016.")],
+                     gazetteer=gazetteer)
+        after = store.day_counts(s, by="day")
+        dated = store.events(s)
+        assert after["events"].sum() == dated["date_start"].notna().sum() != before
+        assert "2016-03-01" in set(store.day_counts(s, by="month")["period"])
