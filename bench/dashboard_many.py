@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import store
 from cli import server
 from dashboard.briefing import CHROMIUM_FLAGS
 
@@ -97,6 +98,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.store or build_store(args.articles, Path(tmp))
+        store.open(db).close()  # migrated to this version's schema, as `chronomap serve` does
         env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"} | {"CHRONOMAP_STORE": str(db)}
         with server.running(env, warmed=not args.cold) as running, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)

@@ -273,6 +273,18 @@ def _page() -> None:
     faded = frozenset() if focus is None else \
         frozenset(view["id"]) - frozenset(flt.apply(view, flt.Filters(start=focus[0], end=focus[1]))["id"])
     left, right = st.columns([4, 6], gap="medium")
+    with right:  # first: the map's frame has the longest way to go (its scripts, the basemap)
+        st.subheader("Map")
+        layers = event_layers(view, selected=selected, faded=faded)
+        centre, zoom = view_of(layers.focus, below_px=legend_height(layers), max_zoom=layers.zoom_cap)
+        # A clicked tooltip comes back as its text or, from some browsers, as its HTML.
+        st.session_state["_group_tips"] = layers.places_by_tip | {escape(t): n for t, n in layers.places_by_tip.items()}
+        st.session_state["_tooltips"] = layers.events_by_tip | {escape(t): i for t, i in layers.events_by_tip.items()}
+        # The map stays open: each run swaps its event layers and moves it, instead of building a new frame.
+        st_folium(base_map(COUNTRIES_URL, online_tiles=st.session_state.get("v_tiles", False)), key="map",
+                  height=560, use_container_width=True, returned_objects=MAP_RETURNS, render=False,
+                  feature_group_to_add=layers.groups, layer_control=folium.LayerControl(collapsed=True),
+                  center=centre, zoom=zoom, on_change=_on_map)
     with left:
         st.subheader("Timeline")
         lanes = st.segmented_control("Lanes", list(LANES), format_func=LANES.get, key="v_lanes",
@@ -285,18 +297,6 @@ def _page() -> None:
                    else "Colour is the source. Bars are date ranges; diamonds are undated events placed at the "
                    "date they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
                    "ones; triangles are planned events.")
-    with right:
-        st.subheader("Map")
-        layers = event_layers(view, selected=selected, faded=faded)
-        centre, zoom = view_of(layers.focus, below_px=legend_height(layers), max_zoom=layers.zoom_cap)
-        # A clicked tooltip comes back as its text or, from some browsers, as its HTML.
-        st.session_state["_group_tips"] = layers.places_by_tip | {escape(t): n for t, n in layers.places_by_tip.items()}
-        st.session_state["_tooltips"] = layers.events_by_tip | {escape(t): i for t, i in layers.events_by_tip.items()}
-        # The map stays open: each run swaps its event layers and moves it, instead of building a new frame.
-        st_folium(base_map(COUNTRIES_URL, online_tiles=st.session_state.get("v_tiles", False)), key="map",
-                  height=560, use_container_width=True, returned_objects=MAP_RETURNS, render=False,
-                  feature_group_to_add=layers.groups, layer_control=folium.LayerControl(collapsed=True),
-                  center=centre, zoom=zoom, on_change=_on_map)
     _events_table(view)
     path = str(loaded.source.store)
     selected_panel(view, st.session_state.get("selected"), Backend(
