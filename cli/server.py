@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -59,7 +58,7 @@ def warm(url: str, timeout_s: float = 300) -> bool:
     try:
         with urllib.request.urlopen(url + "/_stcore/script-health-check", timeout=timeout_s) as response:
             return response.status == 200
-    except (OSError, urllib.error.HTTPError):
+    except OSError:  # urllib's HTTP and URL errors are OSErrors too
         return False
 
 

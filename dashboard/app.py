@@ -32,7 +32,7 @@ from store.engines import LocalEngine
 from . import briefing, ingest
 from . import filters as flt
 from .basemap import basemap
-from .mapview import COUNTRIES_URL, base_map, build_map, event_layers, legend_height, view_of
+from .mapview import COUNTRIES_URL, base_map, build_map, event_layers
 from .overview import DETAIL_LIMIT, overview
 from .selected import Backend, selected_panel
 from .timeline import LANES, SELECTION, STORE_PICK, store_chart, timeline_chart
@@ -276,7 +276,7 @@ def _page() -> None:
     with right:  # first: the map's frame has the longest way to go (its scripts, the basemap)
         st.subheader("Map")
         layers = event_layers(view, selected=selected, faded=faded)
-        centre, zoom = view_of(layers.focus, below_px=legend_height(layers), max_zoom=layers.zoom_cap)
+        centre, zoom = layers.view()
         # A clicked tooltip comes back as its text or, from some browsers, as its HTML.
         st.session_state["_group_tips"] = layers.places_by_tip | {escape(t): n for t, n in layers.places_by_tip.items()}
         st.session_state["_tooltips"] = layers.events_by_tip | {escape(t): i for t, i in layers.events_by_tip.items()}

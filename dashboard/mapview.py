@@ -59,6 +59,12 @@ class MapLayers:
     events_by_tip: dict[str, str] = field(default_factory=dict)  # a clicked tooltip's event id
     places_by_tip: dict[str, str] = field(default_factory=dict)  # a clicked count's place name
 
+    def view(self, *, width_px: int = 700, height_px: int = 560) -> tuple[tuple[float, float] | None, float | None]:
+        """Centre and zoom for a map of that size: the focus, above the legend (about how tall it is drawn:
+        two columns of types, then three lines and a note)."""
+        legend_px = 17 * math.ceil(self.types / 2) + 90
+        return view_of(self.focus, width_px=width_px, height_px=height_px, below_px=legend_px, max_zoom=self.zoom_cap)
+
 
 def base_map(countries: dict | str, *, height_px: int = 560, online_tiles: bool = False) -> OfflineMap:
     """The map with no events: `countries` is the basemap's GeoJSON, or the URL it is fetched from.
@@ -86,8 +92,7 @@ def build_map(events: pd.DataFrame, countries: dict | str, *, selected: str | No
     for group in layers.groups:
         group.add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    centre, zoom = view_of(layers.focus, width_px=width_px, height_px=height_px, below_px=legend_height(layers),
-                           max_zoom=layers.zoom_cap)
+    centre, zoom = layers.view(width_px=width_px, height_px=height_px)
     if centre is not None:
         m.location, m.options["zoom"] = list(centre), zoom
     if layers.box:
@@ -175,11 +180,6 @@ def view_of(box: list[list[float]] | None, *, width_px: int = 700, height_px: in
     # legend's height further south.
     middle = (top + bottom) / 2 + below_px / 2 / (256 * 2**zoom)
     return (round(_latitude(middle), 4), round((west + east) / 2, 4)), zoom
-
-
-def legend_height(layers: MapLayers) -> int:
-    """About how tall the legend is drawn (two columns of types, then three lines and a note)."""
-    return 17 * math.ceil(layers.types / 2) + 90
 
 
 def _world_y(lat: float) -> float:

@@ -55,3 +55,14 @@ def page(browser):
     page.outside_requests = outside
     yield page
     context.close()
+
+
+ROW_PX = 35  # the events table's row height
+
+
+def select_table_row(page, row: int = 0) -> None:
+    """Tick a row's selection box in the events table (glide-data-grid draws on a canvas: a click at its place)."""
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 50 + ROW_PX * row)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, select_table_row
 
 pytestmark = pytest.mark.e2e
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -34,11 +34,7 @@ def test_map_and_timeline_are_drawn_offline(page, server_url):
 
 def test_selecting_an_event_shows_its_sentence(page, server_url):
     _wait_for_dashboard(page, server_url)
-    grid = page.locator("[data-testid='stDataFrame']")
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    # Tick the first row's selection box (glide-data-grid draws on a canvas).
-    page.mouse.click(box["x"] + 12, box["y"] + 50)
+    select_table_row(page)
     reader = page.locator(".cm-article").first
     marks = reader.locator("mark.cm-selected")
     marks.first.wait_for(timeout=30_000)
@@ -145,20 +141,14 @@ def test_selecting_in_the_table_marks_the_event_on_the_map(page, server_url):
     _wait_for_dashboard(page, server_url)
     frame = page.frame_locator(MAP_FRAME).first
     assert frame.locator("path[stroke='#111111']").count() == 0
-    grid = page.locator("[data-testid='stDataFrame']")
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 50)
+    select_table_row(page)
     page.locator(".cm-event-title").first.wait_for(timeout=60_000)
     _wait_in_map(page, "path[stroke='#111111']")
 
 
 def test_an_analyst_corrects_a_stance_in_the_browser(page, server_url):
     _wait_for_dashboard(page, server_url)
-    grid = page.locator("[data-testid='stDataFrame']")
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 50)
+    select_table_row(page)
     page.locator(".cm-event-title").first.wait_for(timeout=30_000)
     page.get_by_text("Correct this report").first.click()
     form = page.locator("[data-testid='stExpander']").filter(has_text="Correct this report").first

@@ -18,7 +18,7 @@ import pytest
 from cli import server
 from tests.hostile import PAYLOADS, write_corpus
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, select_table_row
 
 pytestmark = pytest.mark.e2e
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -252,9 +252,7 @@ def test_the_dashboard_keeps_hostile_articles_inert(page, hostile_server):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "hostile-dashboard.png"), full_page=True)
     for row in range(4):
-        grid.scroll_into_view_if_needed()
-        box = grid.bounding_box()
-        page.mouse.click(box["x"] + 12, box["y"] + 50 + 35 * row)
+        select_table_row(page, row)
         page.locator(".cm-article").first.wait_for(timeout=30_000)
         _settle(page)
         assert_inert(page, dialogs, f"table row {row} and its article")
