@@ -1,18 +1,21 @@
 """Load: many concurrent browser sessions changing filters on the real dashboard server.
 
-python bench/load.py [--sessions 25] [--seconds 120] [--browsers 1] [--seed 1]
+python bench/load.py [--sessions 25] [--seconds 120] [--think 6] [--browsers 1] [--split] [--seed 1]
 
 Starts `streamlit run streamlit_app.py` on the bundled corpus (CHRONOMAP_DATA=data/articles, the store in a
-temporary folder, as tests/e2e/conftest.py does), opens `--sessions` headless Chromium contexts (Debian's
-/usr/bin/chromium, spread over `--browsers` browser processes) and has each change filters for `--seconds`:
-a source, an event type, the time window (◀ ▶), the timeline's lanes, "Reset filters", chosen at random.
-Sessions arrive a second apart. A response is the time from the change (the click) to Streamlit idle: a
-rerun was seen (an element marked data-stale="true" or the running icon) and none is left; its server
-round trip is the time from the rerun request leaving the page to the server's "script finished" coming
-back. The browsers share the server's cores here, so the first figure holds their drawing of 25 pages too;
-the second is what the server adds. Prints interactions, errors (a traceback on the page, a wait that
-failed), the 50th and 95th percentile and worst of both, and the server's memory (RSS of the streamlit
-process sampled every second: at the start of the load, peak, end), and the load average.
+temporary folder, as tests/e2e/conftest.py does), opens `--sessions` tabs in headless Chromium (Debian's
+/usr/bin/chromium, spread over `--browsers` browser processes, each tab its own Streamlit session), a second apart,
+and once all have loaded has each change filters for `--seconds`: a source, an event type, the time window (◀ ▶),
+the timeline's lanes, "Reset filters", chosen at random, each after a pause as an analyst reads the view (`--think`
+seconds on average, uniform between half and one and a half times that; 0 makes every session change a filter the
+moment the last one is drawn, a stress test whose response times only say how many changes the cores can draw a
+second). A response is the time from the change (the click) to Streamlit idle: a rerun was seen (an element marked
+data-stale="true" or the running icon) and none is left; its server round trip is the time from the rerun request
+leaving the page to the server's "script finished" coming back. The browsers share the server's cores here, so the
+first figure holds their drawing of 25 pages too; the second is what the server adds. `--split` gives the server
+one core and the browsers the other, as when the browsers run on analysts' machines. Prints interactions, errors (a
+traceback on the page, a wait that failed), the 50th and 95th percentile and worst of both, and the server's memory
+(RSS of the streamlit process sampled every second: at the start of the load, peak, end), and the load average.
 Exit status 1 when there were errors.
 """
 
@@ -167,19 +170,26 @@ async def _act(page, rng: random.Random) -> str | None:
     return kind
 
 
-async def _session(number: int, browser, url: str, until: float, tally: Tally, seed: int) -> None:
+async def _session(number: int, context, url: str, window: Window, tally: Tally, seed: int,
+                   think_s: float) -> None:
     rng = random.Random(seed * 1000 + number)
-    context = await browser.new_context(viewport={"width": 1600, "height": 1000})
     page = await context.new_page()
     _watch_round_trips(page, tally)
     try:
         await _open(page, url, tally)
     except Exception as error:
         tally.errors.append(f"session {number}: first load failed ({type(error).__name__}: {str(error)[:120]})")
-        await context.close()
+        await page.close()
         return
+    finally:
+        window.arrived()
+    await window.opened.wait()
     resets = 0
-    while time.monotonic() < until:
+    while time.monotonic() < window.until:
+        if think_s:
+            await asyncio.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
+            if time.monotonic() >= window.until:
+                break
         try:
             started = time.perf_counter()
             kind = await _act(page, rng)
@@ -196,38 +206,67 @@ async def _session(number: int, browser, url: str, until: float, tally: Tally, s
         except Exception as error:
             if not isinstance(error, RuntimeError) or str(error) != "traceback":
                 tally.errors.append(f"session {number}: {type(error).__name__}: {str(error).splitlines()[0][:160]}")
-            if time.monotonic() >= until or resets > 5:
+            if time.monotonic() >= window.until or resets > 5:
                 break
             resets += 1
             try:  # start the session afresh
                 await _open(page, url, tally)
             except Exception:
                 break
-    await context.close()
+    await page.close()
 
 
-async def _drive(url: str, sessions: int, seconds: float, browsers: int, seed: int) -> tuple[Tally, float]:
+class Window:
+    """The measured two minutes: they open when every session has loaded its page (or failed to), so the
+    figures are the steady state of all sessions at work, not the arrival of the first ones."""
+
+    def __init__(self, sessions: int, seconds: float, tally: Tally):
+        self.waiting, self.seconds, self.tally = sessions, seconds, tally
+        self.opened, self.until, self.started_at = asyncio.Event(), float("inf"), 0.0
+
+    def arrived(self) -> None:
+        self.waiting -= 1
+        if self.waiting == 0:
+            self.started_at, self.until = time.time(), time.monotonic() + self.seconds
+            self.tally.round_trips.clear()
+            self.opened.set()
+
+
+async def _drive(url: str, sessions: int, seconds: float, browsers: int, seed: int,
+                 think_s: float) -> tuple[Tally, Window]:
     from playwright.async_api import async_playwright
 
     tally = Tally()
+    window = Window(sessions, seconds, tally)
     async with async_playwright() as playwright:
         opened = [await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS) for _ in range(browsers)]
-        warm = await opened[0].new_context()
-        page = await warm.new_page()
+        # One context a browser, a tab a session: each tab is its own Streamlit session, and they share the
+        # browser's cache of Streamlit's scripts, as an analyst's browser has after a first visit.
+        contexts = [await browser.new_context(viewport={"width": 1600, "height": 1000}) for browser in opened]
+        page = await contexts[0].new_page()
         await _open(page, url, Tally())  # the first run reads the corpus into the store: not counted
-        await warm.close()
-        tally.loads.clear()
-        started = time.monotonic()
-        until = started + seconds
+        await page.close()
         tasks = []
         for number in range(sessions):
-            tasks.append(asyncio.create_task(_session(number, opened[number % browsers], url, until, tally, seed)))
+            context = contexts[number % browsers]
+            tasks.append(asyncio.create_task(_session(number, context, url, window, tally, seed, think_s)))
             await asyncio.sleep(ARRIVAL_S)
         await asyncio.gather(*tasks)
-        elapsed = time.monotonic() - started
         for browser in opened:
             await browser.close()
-    return tally, elapsed
+    return tally, window
+
+
+def _split_cores(server_pid: int) -> str:
+    """The server (every thread it has: those it starts later inherit) on the first core, this script and the
+    browsers it starts on the others."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        return "one core: nothing to split"
+    for thread in Path(f"/proc/{server_pid}/task").iterdir():
+        os.sched_setaffinity(int(thread.name), {cores[0]})
+    os.sched_setaffinity(0, set(cores[1:]))
+    return f"server on core {cores[0]}, browsers on {', '.join(map(str, cores[1:]))}"
 
 
 def _page_runs(log: Path, since: float) -> list[float]:
@@ -245,6 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=25, help="concurrent browser sessions (default 25)")
     parser.add_argument("--seconds", type=float, default=120, help="how long each session works (default 120)")
+    parser.add_argument("--think", type=float, default=6.0,
+                        help="mean pause in seconds before each filter change (default 6; 0: none)")
+    parser.add_argument("--split", action="store_true",
+                        help="the server on one core, the browsers on the others")
     parser.add_argument("--browsers", type=int, default=1, help="Chromium processes the sessions share (default 1)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the sessions' random choices")
     parser.add_argument("--nice", type=int, default=10,
@@ -261,12 +304,12 @@ def main(argv: list[str] | None = None) -> int:
             with server.running(env) as running:
                 memory = Memory(running.process.pid)
                 memory.start()
+                cores = _split_cores(running.process.pid) if args.split else "cores shared"
                 os.nice(args.nice)  # this script and the browsers it starts; the server keeps its priority
-                began = time.time()
-                tally, elapsed = asyncio.run(_drive(running.url, args.sessions, args.seconds, args.browsers,
-                                                    args.seed))
+                tally, window = asyncio.run(_drive(running.url, args.sessions, args.seconds, args.browsers,
+                                                    args.seed, args.think))
                 load = os.getloadavg()
-                page_runs = _page_runs(runs_log, since=began)
+                page_runs = _page_runs(runs_log, since=window.started_at)
         except (TimeoutError, RuntimeError) as error:
             print(f"the server did not start: {error}", file=sys.stderr)
             return 2
@@ -276,8 +319,9 @@ def main(argv: list[str] | None = None) -> int:
 
     responses = tally.responses
     mb = [s / 2**20 for s in memory.samples] if memory else [0.0]
-    print(f"sessions: {args.sessions} over {elapsed:.0f} s ({args.browsers} Chromium process(es)); "
-          f"{os.cpu_count()} cores")
+    elapsed = args.seconds
+    print(f"sessions: {args.sessions} over {elapsed:.0f} s ({args.browsers} Chromium process(es)), a change "
+          f"after {args.think:g} s on average; {os.cpu_count()} cores, {cores}")
     print(f"interactions: {len(responses)} ({', '.join(f'{k} {v}' for k, v in sorted(tally.kinds.items()))}); "
           f"{len(responses) / elapsed:.1f} a second")
     print(f"errors: {len(tally.errors)}")

@@ -36,6 +36,7 @@ from .mapview import COUNTRIES_URL, base_map, build_map, event_layers
 from .overview import DETAIL_LIMIT, overview
 from .selected import Backend, selected_panel
 from .timeline import LANES, SELECTION, STORE_PICK, store_chart, timeline_chart
+from .vega import vega_lite_spec
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
@@ -145,23 +146,22 @@ def _facts(path: str, generation: int) -> tuple[int, tuple[str, ...]]:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _timeline(path: str, generation: int, window: tuple[str, str] | None, chosen: str, selected: str | None,
               lanes: str, focus: tuple[date, date] | None, _view: pd.DataFrame):
-    """The timeline of a view, built once and shared by every session: Altair's building and checking of the
-    chart was a third of a filter change's time. The view is named by what makes it (the store's
-    generation, the window read, the filters as text), not by its 10,000 ids, whose hashing took 0.4 s a
-    run. Never modified (st.altair_chart converts a copy)."""
-    return timeline_chart(_view, selected=selected, lanes=lanes, focus=focus)
+    """The timeline of a view as a Vega-Lite spec, built and converted once and shared by every session
+    (dashboard/vega.py says why). The view is named by what makes it (the store's generation, the window read,
+    the filters as text), not by its 10,000 ids, whose hashing took 0.4 s a run."""
+    return vega_lite_spec(timeline_chart(_view, selected=selected, lanes=lanes, focus=focus))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store_chart(path: str, generation: int):
     """The whole store's events a month, from the counts the store keeps (never its rows); shared."""
-    return store_chart(store.day_counts(_reader(path), by="month"))
+    return vega_lite_spec(store_chart(store.day_counts(_reader(path), by="month")))
 
 
 def _store_months(loaded: Loaded) -> None:
     """A large store's shape: where in the archive the story is; a click on a month reads that month."""
-    st.altair_chart(_store_chart(str(loaded.source.store), loaded.generation), key="store_months",
-                    on_select=_on_store_month, selection_mode=STORE_PICK, width="stretch")
+    st.vega_lite_chart(spec=_store_chart(str(loaded.source.store), loaded.generation), key="store_months",
+                       on_select=_on_store_month, selection_mode=STORE_PICK, width="stretch")
 
 
 def _on_store_month() -> None:
@@ -291,8 +291,8 @@ def _page() -> None:
                                      default="type", label_visibility="collapsed") or "type"
         chart = _timeline(str(loaded.source.store), loaded.generation, loaded.window, repr(chosen), selected, lanes,
                           focus, view)
-        st.altair_chart(chart, key="timeline",
-                        on_select=_on_timeline, selection_mode=SELECTION, width="stretch")
+        st.vega_lite_chart(spec=chart, key="timeline", on_select=_on_timeline, selection_mode=SELECTION,
+                           width="stretch")
         st.caption("Darker squares are more events; click one to narrow the time window to it." if overview(view)
                    else "Colour is the source. Bars are date ranges; diamonds are undated events placed at the "
                    "date they were reported; hollow marks are reported claims, dashed outlines disputed or denied "
@@ -539,7 +539,7 @@ def _briefing(view: pd.DataFrame) -> None:
     fmap = build_map(view, _basemap(), height_px=620, popups=True)
     chart = timeline_chart(view, height=520, width=640)
     left, right = st.columns([4, 6], gap="medium")
-    left.altair_chart(chart, width="stretch")
+    left.vega_lite_chart(spec=vega_lite_spec(chart), width="stretch")
     with right:
         st_folium(fmap, key="brief_map", height=620, use_container_width=True, returned_objects=[], render=False)
     st.caption("Colour: source (timeline), event type (map). Dashed or hollow: reported or disputed claims; shaded "
