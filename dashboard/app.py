@@ -572,7 +572,7 @@ def _header(view: pd.DataFrame) -> None:
     st.title("Chronomap")
     first, last = flt.date_bounds(view)
     span = f"{first} to {last}" if first else "no dated events"
-    sources = sorted({s for row in view["sources"] for s in row}) if len(view) else []
+    sources = sorted({s for row in view["sources"].tolist() for s in row})
     st.html(f"<p class='cm-summary'><b>{len(view):,} events</b> · {escape(span)} · {len(sources)} sources: "
             f"{escape(', '.join(sources))}</p>")
 

@@ -149,16 +149,17 @@ def event_layers(events: pd.DataFrame, *, selected: str | None = None, faded: fr
     legend = folium.FeatureGroup(name="Legend", control=False)
     with_path = int(events["path"].map(lambda p: isinstance(p, list) and len(p) > 1).sum()) if len(events) else 0
     note = f"paths: the {len(drawn_paths):,} best-sourced of {with_path:,}" if with_path > len(drawn_paths) else ""
-    _Legend(sorted(set(events["type"])) if len(events) else [], note).add_to(legend)
+    types = sorted(events["type"].unique().tolist()) if len(events) else []
+    _Legend(types, note).add_to(legend)
     focus, cap = (_box(_focus(bounds)), MAX_FIT_ZOOM) if bounds else (None, MAX_FIT_ZOOM)
-    if selected is not None and selected in set(events["id"]):
+    if selected is not None and (events["id"] == selected).any():
         row = events[events["id"] == selected].iloc[0]
         if isinstance(row["path"], list) and row["path"]:
             focus, cap = _box([(p[0], p[1]) for p in row["path"]]), DETAIL_ZOOM
         elif pd.notna(row["lat"]):
             focus, cap = _box([(row["lat"], row["lon"])]), DETAIL_ZOOM
     return MapLayers([crossed, areas, paths, markers, legend], _box(bounds) if bounds else None, focus, cap,
-                     len(set(events["type"])) if len(events) else 0, events_by_tip, places_by_tip)
+                     len(types), events_by_tip, places_by_tip)
 
 
 def view_of(box: list[list[float]] | None, *, width_px: int = 700, height_px: int = 560, padding_px: int = 30,

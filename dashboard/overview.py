@@ -53,9 +53,11 @@ def place_groups(events: pd.DataFrame, grid_deg: float = 0.25, limit: int = GROU
     `limit` groups remain), largest first."""
     located = events.dropna(subset=["lat", "lon"])
     names = located["location"].fillna(located["destination"]).fillna(located["origin"])
+    # As lists: iterating Arrow-backed columns value by value was a third of a 10,000-event page's run.
+    columns = list(zip(located["lat"].tolist(), located["lon"].tolist(), located["type"].tolist(), names.tolist()))
     while True:
         groups: dict[tuple[float, float], PlaceGroup] = {}
-        for lat, lon, kind, name in zip(located["lat"], located["lon"], located["type"], names):
+        for lat, lon, kind, name in columns:
             key = (round(lat / grid_deg), round(lon / grid_deg))
             group = groups.get(key)
             if group is None:
