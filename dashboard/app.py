@@ -42,6 +42,7 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 MAP_RETURNS = ["last_object_clicked_tooltip"]
 PLAYBACK_SECONDS = 1.2
 LARGE_STORE = 50_000  # events; past it the page reads only the dates chosen (at first the last month)
+WINDOW_EVENTS = 10_000  # the most events a large store's page reads at once (a day's, however many)
 DEFAULT_WINDOW_DAYS = 31
 TABLE_LIMIT = 1000  # rows listed in the events table
 
@@ -121,14 +122,23 @@ def _span(path: str, generation: int) -> tuple[int, str | None, str | None]:
     return store.event_span(_reader(path))
 
 
-def _window(first: str, last: str) -> tuple[str, str]:
-    """The days a large store's page reads: those the sidebar's dates ask for, at first its last month."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _days_holding(path: str, generation: int, since: str, until: str, limit: int) -> tuple[str, int]:
+    return store.days_holding(_reader(path), since, until, limit)
+
+
+def _window(path: str, generation: int, first: str, last: str) -> Window:
+    """The days a large store's page reads: those the sidebar's dates ask for (at first the last month), or
+    the latest of them that hold WINDOW_EVENTS events when they hold more; the sidebar then shows those."""
     picked = st.session_state.get("f_dates")
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
-        return picked[0].isoformat(), picked[1].isoformat()
-    start = max(date.fromisoformat(first), date.fromisoformat(last) - timedelta(days=DEFAULT_WINDOW_DAYS - 1))
-    st.session_state["f_dates"] = (start, date.fromisoformat(last))
-    return start.isoformat(), last
+        since, until = picked[0].isoformat(), picked[1].isoformat()
+    else:
+        since = max(date.fromisoformat(first), date.fromisoformat(last) - timedelta(days=DEFAULT_WINDOW_DAYS - 1))
+        since, until = since.isoformat(), last
+    start, asked = _days_holding(path, generation, since, until, WINDOW_EVENTS)
+    st.session_state["f_dates"] = (date.fromisoformat(start), date.fromisoformat(until))
+    return Window(start, until, asked, (since, until) if start > since else None)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -186,6 +196,17 @@ def _folder_stamp(folder: Path) -> tuple:
 
 
 @dataclass(frozen=True)
+class Window:
+    """The days of a large store the page reads, and how many events the dates asked for hold; `cut` is
+    those dates when they hold too many to read at once, so the page reads only their latest days."""
+
+    first: str
+    last: str
+    asked: int
+    cut: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
 class Loaded:
     """What one run of the page reads: the events and what the sidebar says about them."""
 
@@ -195,7 +216,12 @@ class Loaded:
     articles: int
     problems: tuple[str, ...]
     total: int  # events in the store; more than `events` holds when only a window of a large store is read
-    window: tuple[str, str] | None = None
+    window: Window | None = None
+
+    @property
+    def days(self) -> tuple[str, str] | None:
+        """The first and last day read, when only some are (the caches' key)."""
+        return (self.window.first, self.window.last) if self.window else None
 
 
 def _load() -> Loaded | None:
@@ -212,8 +238,9 @@ def _load() -> Loaded | None:
         generation = store.generation(_reader(str(source.store)))
         count, problems = _facts(str(source.store), generation)
         total, first, last = _span(str(source.store), generation)
-        window = _window(first, last) if total > LARGE_STORE and first and last else None
-        events = _events(str(source.store), generation, window)
+        window = _window(str(source.store), generation, first, last) if total > LARGE_STORE and first and last \
+            else None
+        events = _events(str(source.store), generation, (window.first, window.last) if window else None)
     except store.StoreError as error:
         st.error(str(error))
         return None
@@ -255,8 +282,11 @@ def _page() -> None:
     if loaded.window:
         with notes:
             _store_months(loaded)
-        notes.info(f"This store holds {loaded.total:,} events: the page reads those between {loaded.window[0]} "
-                   f"and {loaded.window[1]} ({len(events):,}). Click a month above, or choose other dates in the "
+        window = loaded.window
+        cut = (f" The dates chosen, {window.cut[0]} to {window.cut[1]}, hold {window.asked:,} events, more than "
+               f"the page reads at once ({WINDOW_EVENTS:,}): it reads their latest days." if window.cut else "")
+        notes.info(f"This store holds {loaded.total:,} events: the page reads those between {window.first} "
+                   f"and {window.last} ({len(events):,}).{cut} Click a month above, or choose other dates in the "
                    "sidebar, to read others.", icon=":material/date_range:")
     if not len(view):
         st.info("No events match the filters. Widen the date range or select more sources or types.")
@@ -289,7 +319,7 @@ def _page() -> None:
         st.subheader("Timeline")
         lanes = st.segmented_control("Lanes", list(LANES), format_func=LANES.get, key="v_lanes",
                                      default="type", label_visibility="collapsed") or "type"
-        chart = _timeline(str(loaded.source.store), loaded.generation, loaded.window, repr(chosen), selected, lanes,
+        chart = _timeline(str(loaded.source.store), loaded.generation, loaded.days, repr(chosen), selected, lanes,
                           focus, view)
         st.vega_lite_chart(spec=chart, key="timeline", on_select=_on_timeline, selection_mode=SELECTION,
                            width="stretch")
@@ -336,7 +366,7 @@ def _options(path: str, generation: int, window: tuple[str, str] | None) -> flt.
 
 
 def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
-    opts = _options(str(loaded.source.store), loaded.generation, loaded.window)
+    opts = _options(str(loaded.source.store), loaded.generation, loaded.days)
     _restore_from_url(opts)
     with st.sidebar:
         st.title("Chronomap")

@@ -29,6 +29,7 @@ from .read import (
     articles,
     corpus,
     day_counts,
+    days_holding,
     event_counts,
     event_grid,
     event_span,
@@ -46,6 +47,6 @@ def import_parquet(store: Store, directory, gazetteer=None) -> IngestReport:
     return import_dataset(store, directory, gazetteer)
 
 
-__all__ = ["article_count", "day_counts", "event_span", "import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
+__all__ = ["article_count", "day_counts", "days_holding", "event_span", "import_parquet", "event_counts", "event_grid", "DEFAULT_PATH", "IngestReport", "Progress", "Step", "Store", "StoreError", "add_correction", "articles",
            "check", "corpus", "corrections", "default_path", "events", "extractions", "generation", "ingest", "open",
            "problems", "refresh_if_stale", "remove_correction"]

@@ -120,6 +120,24 @@ def day_counts(store: Store, by: str = "month") -> pd.DataFrame:
     return pd.DataFrame(store.db.execute(query).fetchall(), columns=["period", "type", "events"])
 
 
+def days_holding(store: Store, since: str, until: str, limit: int) -> tuple[str, int]:
+    """The first of the days from `since` to `until` that a page holding at most `limit` events reads:
+    `since` when they all fit, else the first of the latest days that do (at least the latest day with
+    events, however many it holds); and how many events the days from `since` to `until` hold. From the
+    kept counts, so a page of a store of any size reads a bounded number of rows."""
+    days = store.db.execute("SELECT day, sum(events) FROM event_days WHERE day BETWEEN ? AND ? GROUP BY day "
+                            "ORDER BY day DESC", [since, until]).fetchall()  # the latest first
+    total = sum(events for _, events in days)
+    if total <= limit:
+        return since, total
+    first, held = until, 0
+    for day, events in days:
+        if held and held + events > limit:
+            break
+        first, held = day, held + events
+    return first, total
+
+
 def event_span(store: Store) -> tuple[int, str | None, str | None]:
     """How many events the store holds, and the first and last day they cover (indexed: cheap on any size)."""
     count, first, last = store.db.execute("SELECT count(*), min(date_start), max(date_end) FROM events").fetchone()

@@ -230,6 +230,19 @@ def test_a_large_store_is_read_a_window_of_dates_at_a_time(monkeypatch):
         i.value for i in app.info if "This store holds" in i.value)
 
 
+def test_dates_holding_more_than_a_page_reads_are_cut_to_their_latest_days(monkeypatch):
+    monkeypatch.setattr("dashboard.app.LARGE_STORE", 5)
+    monkeypatch.setattr("dashboard.app.WINDOW_EVENTS", 8)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    app.date_input(key="f_dates").set_value((date(2015, 9, 28), date(2015, 10, 15))).run()
+    assert not app.exception
+    notice = next(i.value for i in app.info if "This store holds" in i.value)
+    assert "The dates chosen, 2015-09-28 to 2015-10-15, hold " in notice and "reads their latest days" in notice
+    start, end = app.date_input(key="f_dates").value
+    assert date(2015, 9, 28) < start and end == date(2015, 10, 15)  # the sidebar shows the days read
+    assert 0 < events_in(app) < 21 and f"between {start.isoformat()} and 2015-10-15" in notice
+
+
 def test_a_large_store_shows_its_months(monkeypatch):
     monkeypatch.setattr("dashboard.app.LARGE_STORE", 5)
     app = run_app(monkeypatch, ROOT / "data" / "articles")

@@ -77,6 +77,20 @@ def test_the_kept_day_counts_are_the_events_table_counted(filled):
         store.day_counts(s, by="fortnight")
 
 
+def test_a_page_of_dates_holds_the_latest_days_that_fit(filled):
+    s, table = filled
+    per_day = store.day_counts(s, by="day").groupby("period")["events"].sum()
+    first, last = per_day.index[0], per_day.index[-1]
+    assert store.days_holding(s, first, last, limit=len(table)) == (first, per_day.sum())
+    limit = per_day.sum() // 2
+    start, asked = store.days_holding(s, first, last, limit=limit)
+    assert asked == per_day.sum() and first < start <= last
+    held = per_day[per_day.index >= start]
+    assert held.sum() <= limit < held.sum() + per_day[per_day.index < start].iloc[-1]  # the next day back would not fit
+    busiest = per_day.idxmax()
+    assert store.days_holding(s, busiest, busiest, limit=1) == (busiest, per_day.max())  # one day, however full
+
+
 def test_the_day_counts_follow_a_changed_article(tmp_path, corpus_articles, gazetteer):
     from dataclasses import replace
 
