@@ -9,13 +9,14 @@ and once all have loaded has each change filters for `--seconds`: a source, an e
 the timeline's lanes, "Reset filters", chosen at random, each after a pause as an analyst reads the view (`--think`
 seconds on average, uniform between half and one and a half times that; 0 makes every session change a filter the
 moment the last one is drawn, a stress test whose response times only say how many changes the cores can draw a
-second). A response is the time from the change (the click) to Streamlit idle: a rerun was seen (an element marked
-data-stale="true" or the running icon) and none is left; its server round trip is the time from the rerun request
-leaving the page to the server's "script finished" coming back. The browsers share the server's cores here, so the
-first figure holds their drawing of 25 pages too; the second is what the server adds. `--split` gives the server
-one core and the browsers the other, as when the browsers run on analysts' machines. Prints interactions, errors (a
-traceback on the page, a wait that failed), the 50th and 95th percentile and worst of both, and the server's memory
-(RSS of the streamlit process sampled every second: at the start of the load, peak, end), and the load average.
+second). A response is the time from the click that changes a filter to the page drawn: the run it asked for has
+finished (its "script finished" seen on the websocket) and no element is left stale; the server's round trip is the
+time from the rerun request leaving the page to that "script finished" coming back. The browsers share the server's
+cores here, so the first figure holds their drawing of 25 pages too; the second is what the server adds. `--split`
+gives the server one core and the browsers the other, as when the browsers run on analysts' machines. Prints
+interactions, errors (a traceback on the page, a wait that failed), the 50th and 95th percentile and worst of both,
+and the server's memory (RSS of the streamlit process sampled every second: at the start of the load, peak, end),
+and the load average.
 Exit status 1 when there were errors.
 """
 
@@ -42,20 +43,12 @@ WAIT_MS = 60_000
 ARRIVAL_S = 1.0  # sessions arrive a second apart, not in one instant: 25 pages opening at once on two cores
                  # time out in the browsers before the server is asked anything
 
-# Marks the page busy whenever Streamlit shows a rerun (stale elements, the running icon), so a response is
-# measured to the end of the rerun the change started, however quick.
-WATCH = """
-() => {
-  const busy = () => !!document.querySelector('[data-stale="true"], [data-testid="stStatusWidgetRunningIcon"], '
-                                              + '[data-testid="stStatusWidgetRunningManIcon"]');
-  window.__cmBusy = busy;
-  window.__cmSeen = false;
-  new MutationObserver(() => { if (busy()) window.__cmSeen = true; })
-    .observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                        attributeFilter: ['data-stale', 'data-testid']});
-}
+# Streamlit is busy while elements are stale or the running icon shows; a change is drawn when the run it
+# asked for has finished (seen on the websocket: a quick run never marks anything stale) and neither is left.
+BUSY = """
+() => !document.querySelector('[data-stale="true"], [data-testid="stStatusWidgetRunningIcon"], '
+                              + '[data-testid="stStatusWidgetRunningManIcon"]')
 """
-IDLE = "() => window.__cmSeen && !window.__cmBusy()"
 
 
 @dataclass
@@ -67,26 +60,37 @@ class Tally:
     round_trips: list[float] = field(default_factory=list)  # rerun request sent -> script finished received
 
 
-def _watch_round_trips(page, tally: Tally) -> None:
-    """The server's part of a response: from the page's rerun request to the server's "script finished", as
-    they cross the websocket (timed where this script sees them, so an upper bound when the client is busy).
-    A request that a newer one supersedes is timed from the first."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+class Traffic:
+    """A page's reruns as they cross the websocket: when the latest request left and the latest run finished.
+    Timed where this script sees the frames, so an upper bound when the browser is busy."""
 
-    waiting: list[float] = []
+    def __init__(self, page, tally: Tally):
+        self.requested, self.finished, self.tally = 0.0, 0.0, tally
+        page.on("websocket", lambda ws: (ws.on("framesent", self._sent), ws.on("framereceived", self._received)))
 
-    def sent(payload) -> None:
+    def _sent(self, payload) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
         if isinstance(payload, bytes) and BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
-            waiting.append(time.perf_counter())
+            if self.finished >= self.requested:  # a request that a newer one supersedes is timed from the first
+                self.requested = time.perf_counter()
 
-    def received(payload) -> None:
-        if waiting and isinstance(payload, bytes) and \
-                ForwardMsg.FromString(payload).WhichOneof("type") == "script_finished":
-            tally.round_trips.append(time.perf_counter() - waiting[0])
-            waiting.clear()
+    def _received(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    page.on("websocket", lambda ws: (ws.on("framesent", sent), ws.on("framereceived", received)))
+        if isinstance(payload, bytes) and ForwardMsg.FromString(payload).WhichOneof("type") == "script_finished":
+            self.finished = time.perf_counter()
+            if self.requested:
+                self.tally.round_trips.append(self.finished - self.requested)
+
+    async def settled(self, page, since: float) -> None:
+        """Until a run asked for after `since` has finished and the page shows no stale element."""
+        deadline = time.perf_counter() + WAIT_MS / 1000
+        while not (self.requested > since and self.finished > self.requested):
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no rerun finished after the change")
+            await asyncio.sleep(0.01)
+        await page.wait_for_function(BUSY, timeout=WAIT_MS, polling=20)
 
 
 class Memory(threading.Thread):
@@ -109,25 +113,23 @@ class Memory(threading.Thread):
             self.stop.wait(1.0)
 
 
-async def _arm(page) -> None:
-    await page.evaluate("() => { window.__cmSeen = false; }")
-
-
-async def _settle(page) -> None:
-    await page.wait_for_function(IDLE, timeout=WAIT_MS, polling=20)
-
-
 async def _open(page, url: str, tally: Tally) -> None:
     started = time.perf_counter()
     await page.goto(url, wait_until="domcontentloaded", timeout=WAIT_MS)
-    await page.evaluate(WATCH)
     await page.locator(".cm-summary").first.wait_for(timeout=WAIT_MS)
-    await page.wait_for_function("() => !window.__cmBusy()", timeout=WAIT_MS, polling=50)
+    await page.wait_for_function(BUSY, timeout=WAIT_MS, polling=50)
     tally.loads.append(time.perf_counter() - started)
 
 
-async def _pick(page, index: int, rng: random.Random) -> bool:
-    """Open the sidebar's `index`th multiselect and click one of its options; False when it offers none."""
+async def _click(target) -> float:
+    """Click; when it was made (a response is timed from the click that changes a filter)."""
+    clicked = time.perf_counter()
+    await target.click(timeout=WAIT_MS)
+    return clicked
+
+
+async def _pick(page, index: int, rng: random.Random) -> float | None:
+    """Open the sidebar's `index`th multiselect and click one of its options; None when it offers none."""
     box = page.locator("section[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(index)
     await box.click(timeout=WAIT_MS)
     options = page.get_by_role("option")
@@ -135,46 +137,37 @@ async def _pick(page, index: int, rng: random.Random) -> bool:
         await options.first.wait_for(timeout=15_000)
     except Exception:
         await page.keyboard.press("Escape")
-        return False
-    count = await options.count()
-    choice = options.nth(rng.randrange(count))
-    await _arm(page)
-    await choice.click(timeout=WAIT_MS)
+        return None
+    clicked = await _click(options.nth(rng.randrange(await options.count())))
     await page.keyboard.press("Escape")
-    return True
+    return clicked
 
 
-async def _act(page, rng: random.Random) -> str | None:
-    """One filter change, started (not awaited); its kind, or None when nothing could be changed."""
+async def _act(page, rng: random.Random) -> tuple[str, float] | None:
+    """One filter change, started (not awaited): its kind and when its click was made, or None when nothing
+    could be changed."""
     kind = rng.choice(["source", "type", "type", "window", "window", "lanes", "reset"])
-    if kind == "source":
-        return kind if await _pick(page, 0, rng) else None
-    if kind == "type":
-        return kind if await _pick(page, 1, rng) else None
+    if kind in ("source", "type"):
+        clicked = await _pick(page, 0 if kind == "source" else 1, rng)
+        return (kind, clicked) if clicked is not None else None
     if kind == "window":
         button = page.get_by_role("button", name=rng.choice(["◀", "▶"]), exact=True)
         if not await button.count():
             return None  # no window: the view is one day or empty
-        await _arm(page)
-        await button.click(timeout=WAIT_MS)
-        return kind
+        return kind, await _click(button)
     if kind == "lanes":
         lanes = page.locator("[data-testid='stButtonGroup'] button")
         if not await lanes.count():
             return None
-        await _arm(page)
-        await lanes.nth(rng.randrange(await lanes.count())).click(timeout=WAIT_MS)
-        return kind
-    await _arm(page)
-    await page.get_by_role("button", name="Reset filters").click(timeout=WAIT_MS)
-    return kind
+        return kind, await _click(lanes.nth(rng.randrange(await lanes.count())))
+    return kind, await _click(page.get_by_role("button", name="Reset filters"))
 
 
 async def _session(number: int, context, url: str, window: Window, tally: Tally, seed: int,
                    think_s: float) -> None:
     rng = random.Random(seed * 1000 + number)
     page = await context.new_page()
-    _watch_round_trips(page, tally)
+    traffic = Traffic(page, tally)
     try:
         await _open(page, url, tally)
     except Exception as error:
@@ -191,13 +184,13 @@ async def _session(number: int, context, url: str, window: Window, tally: Tally,
             if time.monotonic() >= window.until:
                 break
         try:
-            started = time.perf_counter()
-            kind = await _act(page, rng)
-            if kind is None:
+            acted = await _act(page, rng)
+            if acted is None:
                 await asyncio.sleep(0.05)
                 continue
-            await _settle(page)
-            tally.responses.append(time.perf_counter() - started)
+            kind, clicked = acted
+            await traffic.settled(page, clicked)
+            tally.responses.append(time.perf_counter() - clicked)
             tally.kinds[kind] = tally.kinds.get(kind, 0) + 1
             if await page.locator("[data-testid='stException']").count():
                 text = (await page.locator("[data-testid='stException']").first.inner_text())[:200]
