@@ -59,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {copy} copies, {time.perf_counter() - started:.0f} s", file=sys.stderr)
     for _, sql in indexes:
         db.execute(sql)
-    db.execute("DELETE FROM event_days")
-    db.execute(schema.COUNT_DAYS)
+    schema.keep_counts(db)
     bump_generation(db)
     db.execute("COMMIT")
     db.execute("PRAGMA journal_mode=WAL")  # as the store keeps it

@@ -26,7 +26,7 @@ def events(store: Store, *, since: str | None = None, until: str | None = None, 
     """
     if since is None and until is None and types is None and bbox is None and limit is None:
         return event_table.read(store)
-    where, params = _where(since, until, types, bbox)
+    where, params = _where(since, until, types, bbox, longest_days=_longest_days(store))
     query = f"SELECT row FROM events{where} ORDER BY position" + (" LIMIT ?" if limit is not None else "")
     rows = [json.loads(r) for (r,) in store.db.execute(query, [*params, *([limit] if limit is not None else [])])]
     return pd.DataFrame(rows, columns=list(COLUMNS))
@@ -41,7 +41,7 @@ def event_counts(store: Store, by: str = "day", **filters) -> pd.DataFrame:
     store without reading a single event's row. `filters` as for `events` (no `limit`)."""
     if by not in _PERIODS:
         raise ValueError(f"by must be one of {', '.join(_PERIODS)}")
-    where, params = _where(**filters)
+    where, params = _where(**filters, longest_days=_longest_days(store))
     where = where + (" AND " if where else " WHERE ") + "date_start IS NOT NULL"
     query = (f"SELECT {_PERIODS[by]} AS period, type, count(*) AS events FROM events{where} "
              "GROUP BY period, type ORDER BY period, type")
@@ -50,7 +50,7 @@ def event_counts(store: Store, by: str = "day", **filters) -> pd.DataFrame:
 
 def event_grid(store: Store, cell_degrees: float = 1.0, **filters) -> pd.DataFrame:
     """Events per map cell (`cell_degrees` square, centred): markers for a map of any size store."""
-    where, params = _where(**filters)
+    where, params = _where(**filters, longest_days=_longest_days(store))
     where = where + (" AND " if where else " WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL"
     cell = float(cell_degrees)
     query = (f"SELECT ({_floor('lat / ?')} + 0.5) * ? AS lat, ({_floor('lon / ?')} + 0.5) * ? AS lon, "
@@ -64,12 +64,23 @@ def _floor(x: str) -> str:
     return f"(CAST({x} AS INTEGER) - (({x}) < CAST({x} AS INTEGER)))"
 
 
+def _longest_days(store: Store) -> int | None:
+    value = get_meta(store.db, "longest_days")
+    return int(value) if value else None
+
+
 def _where(since: str | None = None, until: str | None = None, types: Iterable[str] | None = None,
-           bbox: tuple[float, float, float, float] | None = None) -> tuple[str, list]:
+           bbox: tuple[float, float, float, float] | None = None, *,
+           longest_days: int | None = None) -> tuple[str, list]:
+    """`longest_days`, the longest date range of any event, bounds how early an event that reaches `since` can
+    start: the date index then finds the events of some days without reading every earlier one."""
     clauses, params = [], []
     if since is not None:
         clauses.append("date_end >= ?")
         params.append(since)
+        if longest_days is not None:
+            clauses.append("date_start >= coalesce(date(?, ?), '')")  # no bound where SQLite has no such date
+            params.extend([since, f"-{longest_days} days"])
     if until is not None:
         clauses.append("date_start <= ?")
         params.append(until)
@@ -139,9 +150,10 @@ def days_holding(store: Store, since: str, until: str, limit: int) -> tuple[str,
 
 
 def event_span(store: Store) -> tuple[int, str | None, str | None]:
-    """How many events the store holds, and the first and last day they cover (indexed: cheap on any size)."""
-    count, first, last = store.db.execute("SELECT count(*), min(date_start), max(date_end) FROM events").fetchone()
-    return count, first, last
+    """How many events the store holds, and the first and last day they cover, as kept with the events table
+    (`schema.keep_counts`): counting them would read millions of rows."""
+    count, first, last = (get_meta(store.db, key) for key in ("events", "first_day", "last_day"))
+    return int(count or 0), first or None, last or None
 
 
 def article_count(store: Store) -> int:

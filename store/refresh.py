@@ -123,8 +123,7 @@ def refresh(store: Store, gazetteer: Gazetteer, chunk: int = CHUNK) -> RefreshSt
     with transaction(store) as db:
         db.execute("DELETE FROM main.events")
         db.execute("INSERT INTO main.events SELECT * FROM temp.fresh_events ORDER BY position")
-        db.execute("DELETE FROM main.event_days")
-        db.execute(schema.COUNT_DAYS)
+        schema.keep_counts(db)
         set_meta(db, "events_stale", "0")
         bump_generation(db)
     store.db.execute("DROP TABLE temp.fresh_events")

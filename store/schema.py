@@ -96,8 +96,30 @@ def _v4_event_days(db: sqlite3.Connection) -> None:
     db.execute(COUNT_DAYS)
 
 
+def keep_counts(db: sqlite3.Connection) -> None:
+    """What is kept beside the events table, made again whenever it changes: events per day and type, and the
+    events' span in `meta` (how many, their first and last day, the longest date range in days). With the
+    longest range a read of some days is a range of the date index, not a scan of every event; with the rest
+    a store's size and span are read without counting millions of rows."""
+    db.execute("DELETE FROM event_days")
+    db.execute(COUNT_DAYS)
+    count, first, last, longest = db.execute(
+        "SELECT count(*), min(date_start), max(date_end), "
+        "max(CAST(julianday(substr(date_end, 1, 10)) - julianday(substr(date_start, 1, 10)) AS INTEGER)) "
+        "FROM events").fetchone()
+    for key, value in (("events", count), ("first_day", first), ("last_day", last), ("longest_days", longest)):
+        db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   (key, "" if value is None else str(value)))
+
+
+def _v5_event_span(db: sqlite3.Connection) -> None:
+    """The events' span kept in `meta` (`keep_counts`): a store of millions of events opened in milliseconds."""
+    keep_counts(db)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_v1_articles_extractions_corrections, _v2_events, _v3_article_dates, _v4_event_days]
+MIGRATIONS: list[Migration] = [_v1_articles_extractions_corrections, _v2_events, _v3_article_dates, _v4_event_days,
+                               _v5_event_span]
 LATEST = len(MIGRATIONS)
 
 

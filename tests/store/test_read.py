@@ -42,6 +42,27 @@ def test_filters_match_pandas(filled):
     assert list(store.events(s, limit=3)["id"]) == list(table["id"][:3])
 
 
+def test_a_read_of_some_days_is_a_range_of_the_date_index_that_still_finds_long_events(filled):
+    s, table = filled
+    dated = table[table["date_start"].notna()]
+    lengths = pd.to_datetime(dated["date_end"]) - pd.to_datetime(dated["date_start"])
+    longest = dated.loc[lengths.idxmax()]
+    assert lengths.max().days >= 5  # a range, found on its last day: it starts days before the days read
+    since = longest["date_end"]
+    got = store.events(s, since=since, until=since)
+    assert longest["id"] in set(got["id"])
+    expected = dated[(dated["date_end"] >= since) & (dated["date_start"] <= since)]
+    same(got, expected.reset_index(drop=True))
+    where, params = store.read._where(since, since, longest_days=lengths.max().days)
+    plan = " ".join(str(row) for row in s.db.execute("EXPLAIN QUERY PLAN SELECT row FROM events" + where, params))
+    assert "USING INDEX events_by_date (date_start>? AND date_start<?)" in plan
+
+
+def test_the_span_is_kept_with_the_events(filled):
+    s, table = filled
+    assert store.event_span(s) == (len(table), table["date_start"].min(), table["date_end"].max())
+
+
 def test_counts_by_period_and_type(filled):
     s, table = filled
     counts = store.event_counts(s, by="day")
