@@ -87,7 +87,7 @@ def main() -> int:
             started = time.monotonic()
             page.goto(url, wait_until="domcontentloaded")
             page.get_by_text("Timeline", exact=True).first.wait_for(timeout=120_000)
-            page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+            page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive >> visible=true").first.wait_for(timeout=60_000)
             page.locator(".vega-embed").first.wait_for(timeout=60_000)
             page.locator("[data-testid='stDataFrame']").wait_for(timeout=60_000)
             print(f"page drawn in {time.monotonic() - started:.1f} s")

@@ -35,6 +35,7 @@ _LABELLED_PATH_KM = 400  # shorter paths have no room for their label
 COUNTRIES_URL = "/app/static/basemap.json"  # written by `python -m dashboard.basemap`
 DETAIL_ZOOM = 6  # the zoom a selected event is shown at
 MAX_FIT_ZOOM = 6  # fitting the events never zooms closer than this
+GROUP_RADIUS_PX = 30  # the largest circle of counted events, past its 5 px centre
 ZOOM_STEP = 0.25
 
 ONLINE_TILES = ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
@@ -128,7 +129,8 @@ def event_layers(events: pd.DataFrame, *, selected: str | None = None, faded: fr
     if many:  # the groups are already a summary: clustering them again would hide their sizes
         markers = folium.FeatureGroup(name="Events by place")
         groups = place_groups(events)
-        _Marks([_group_mark(group) for group in groups]).add_to(markers)
+        largest = max((group.count for group in groups), default=1)
+        _Marks([_group_mark(group, largest) for group in groups]).add_to(markers)
         bounds.extend((group.lat, group.lon) for group in groups)
         places_by_tip = {group.tooltip(): group.name for group in groups}
     else:
@@ -305,10 +307,12 @@ def _event_mark(row, lat: float, lon: float, selected: bool, faded: bool, popups
     return mark
 
 
-def _group_mark(group: PlaceGroup) -> dict:
-    """Many events at one place: one circle, its area proportional to their number."""
+def _group_mark(group: PlaceGroup, largest: int) -> dict:
+    """Many events at one place: one circle, its area growing with their number, the view's largest at most
+    GROUP_RADIUS_PX across (a place of thousands of events would otherwise cover its neighbours' countries)."""
+    radius = 5 + min(2.2 * math.sqrt(group.count), GROUP_RADIUS_PX * math.sqrt(group.count / largest))
     return {"at": (group.lat, group.lon), "tip": html_text(group.tooltip()), "popup": None,
-            "style": {"radius": round(5 + 2.2 * math.sqrt(group.count), 1), "color": "#333333", "weight": 1,
+            "style": {"radius": round(radius, 1), "color": "#333333", "weight": 1,
                       "fill": True, "fillColor": group.colour, "fillOpacity": 0.75}}
 
 

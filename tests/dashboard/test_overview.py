@@ -80,6 +80,19 @@ def test_the_overview_map_draws_one_circle_per_place(many, gazetteer):
     assert "events at Aleppo" in build_map(many, basemap(gazetteer)).get_root().render()
 
 
+def test_circles_grow_with_their_counts_up_to_a_largest(many):
+    from dashboard.mapview import GROUP_RADIUS_PX
+
+    uneven = pd.concat([_events(6000, CITIES[:1]), _events(600, CITIES[1:2]), _events(6, CITIES[2:])],
+                       ignore_index=True)
+    uneven["id"] = [f"e{i}" for i in range(len(uneven))]
+    radii = sorted(m["style"]["radius"] for m in marks(event_layers(uneven)))
+    assert radii[2] == 5 + GROUP_RADIUS_PX and radii[1] == round(5 + GROUP_RADIUS_PX * 0.1 ** 0.5, 1)  # areas
+    few = _events(DETAIL_LIMIT + 3, CITIES)  # some 170 at each place: drawn as they always were, not blown up
+    assert {m["style"]["radius"] for m in marks(event_layers(few))} <= {round(5 + 2.2 * n ** 0.5, 1)
+                                                                       for n in (167, 168)}
+
+
 def test_the_overview_timeline_counts_days(many):
     spec = timeline_chart(many).to_dict()
     rows = next(iter(spec["datasets"].values()))

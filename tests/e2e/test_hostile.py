@@ -209,10 +209,17 @@ def test_briefing_file_keeps_payloads_inert(file_page, hostile_events, tmp_path)
     assert file_page.outside_requests == []
 
 
+def _map_drawn(page) -> None:
+    """The page's one map has drawn: while a view replaces another (the briefing's map the dashboard's), the
+    old map's frame can stay a moment beside the new one."""
+    page.wait_for_function(f"() => document.querySelectorAll('{MAP_FRAME}').length === 1", timeout=60_000)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+
+
 def _wait_for_dashboard(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.get_by_text("Timeline", exact=True).first.wait_for(timeout=90_000)
-    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+    _map_drawn(page)
     page.locator(".vega-embed").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1500)
 
@@ -280,7 +287,7 @@ def test_the_dashboard_keeps_hostile_articles_inert(page, hostile_server):
     title.fill(PAYLOADS[0][2] + PAYLOADS[5][2] + PAYLOADS[12][2])
     title.press("Enter")
     page.wait_for_timeout(2500)
-    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(timeout=60_000)
+    _map_drawn(page)
     assert "__pwned=1" in page.locator(".cm-brief-title").inner_text()
     assert_inert(page, dialogs, "briefing view")
     assert page.get_by_text("Traceback").count() == 0
