@@ -79,10 +79,12 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
-    choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support))
+    names: dict[int, tuple[bool, int]] = {}  # what each candidate's name is the own name of, worked out once
+    choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support),
+                      names)
     context = _Context.of([place for place, _ in choices], keys, support)
     context.listed = _listed_with(text, candidates, keys, [place for place, _ in choices], contained)
-    choices = _choose(candidates, keys, contained, containers, context)
+    choices = _choose(candidates, keys, contained, containers, context, names)
     choices = _place_nearby(candidates, choices, contained)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
@@ -131,18 +133,18 @@ class _Context:
         """The share of the other names' places that lie in a country: a name is no evidence for itself."""
         mine = self.own.get(key)
         if mine is None:
-            return self.countries[code] / self.countries_total if self.countries_total else 0.0
-        total = self.countries_total - mine[""]
-        return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
+            return self.countries.get(code, 0) / self.countries_total if self.countries_total else 0.0
+        total = self.countries_total - mine.get("", 0)
+        return (self.countries.get(code, 0) - mine.get(code, 0)) / total if total > 0 else 0.0
 
     def admin1_share(self, division: tuple[str, str], key: str) -> float:
         """The share of the other names' divisions that are this one: an article listing twenty
         states is about none of them in particular."""
         mine = self.own.get(key)
         if mine is None:
-            return self.admin1s[division] / self.admin1s_total if self.admin1s_total else 0.0
-        total = self.admin1s_total - mine[None]
-        return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
+            return self.admin1s.get(division, 0) / self.admin1s_total if self.admin1s_total else 0.0
+        total = self.admin1s_total - mine.get(None, 0)
+        return (self.admin1s.get(division, 0) - mine.get(division, 0)) / total if total > 0 else 0.0
 
 
 def _tally(places: list[Place], keys: list[str]) -> list[tuple[Place, str, int]]:
@@ -222,11 +224,16 @@ def _levels_of(candidate: Candidate, key: str, chosen: Place, contained: bool) -
     if contained or len(candidate.places) == 1:
         return {_level(chosen): 1.0}
     division = _named_division(candidate.places, key)
-    country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
+    country_name = _country_name(candidate.places, key)
     priors = [(_prior(p, key, country_name)[0] + _namesake(p, division), p) for p in candidate.places]
     best = max(score for score, _ in priors)
     levels = {_level(p) for score, p in priors if score >= best - _LEVEL_MARGIN}
     return dict.fromkeys(levels, 1.0 / len(levels))
+
+
+def _country_name(places: list[Place], key: str) -> bool:
+    """Whether a name is a country's own ("Mexico"), which its capital's alternate name never beats."""
+    return any(p.kind == "country" and _normal(p.name) == key for p in places)
 
 
 def _named_division(places: list[Place], key: str) -> int:
@@ -252,8 +259,13 @@ def _clear(candidate: Candidate, contained: bool) -> bool:
 def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[str, str], set[str]]:
     """Which names of the article could lie in each first-level division: towns named together cluster."""
     support: dict[tuple[str, str], set[str]] = {}
+    seen: set[tuple[str, tuple[int, ...]]] = set()
     for candidate, key in zip(candidates, keys):
         places = candidate.places
+        readings = (key, tuple(map(id, places)))
+        if readings in seen:
+            continue  # a name said again with the same readings adds nothing
+        seen.add(readings)
         if any(p.feature == "ADM1" and _normal(p.name) == key for p in places):
             places = [p for p in places if p.feature == "ADM1"]  # "Ohio" is the state, no evidence for a town named Ohio
         for place in places:
@@ -263,11 +275,13 @@ def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[
 
 
 def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place], containers: dict[int, Place],
-            context: _Context) -> list[tuple[Place, float]]:
+            context: _Context, names: dict[int, tuple[bool, int]]) -> list[tuple[Place, float]]:
     """The best reading of each candidate and its confidence; one name, one place (unless contained).
 
     A name that contains the one before it ("Buffalo, New York") is that container
     here (the state, not the city), whatever it means elsewhere in the article.
+    `names` keeps, by candidate, whether its name is a country's and the population
+    of the division it names, for the next pass.
     """
     chosen: dict[str, tuple[Place, float]] = {}
     results = []
@@ -278,8 +292,10 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i not in contained and key in chosen and chosen[key][0] in candidate.places:
             results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
-        country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
-        division = _named_division(candidate.places, key)
+        named = names.get(i)
+        if named is None:
+            named = names[i] = (_country_name(candidate.places, key), _named_division(candidate.places, key))
+        country_name, division = named
         container = contained.get(i)
         best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
         for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
@@ -325,15 +341,17 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     score, final = _prior(place, key, country_name)
     if final:
         return score
-    if place.country_code and context.countries[place.country_code]:
+    # Counter.get, not [...]: a missing key would go through Counter.__missing__, written in Python
+    if place.country_code and context.countries.get(place.country_code):
         share = context.country_share(place.country_code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
     if place.admin1 and place.country_code:
         division = (place.country_code, place.admin1)
-        if place.feature != "ADM1" and context.admin1s[division]:
+        if place.feature != "ADM1" and context.admin1s.get(division):
             score += _IN_FOCUS_ADMIN1 * context.admin1_share(division, key)
-        others = len(context.support.get(division, set()) - {key})
-        score += _CLUSTERED * min(others, 3)
+        names = context.support.get(division)
+        if names:
+            score += _CLUSTERED * min(len(names) - (key in names), 3)
     if place.kind == "city" and _near_town(place, key, context.towns):
         score += _NEAR_ANCHOR
     listed = context.listed.get(key)
@@ -350,6 +368,7 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """What makes two mentions one name: "Gainesville's" and "northern Gainesville" are "Gainesville",
     so a possessive or an area word never lets a name count as evidence for itself."""
@@ -410,8 +429,11 @@ def _km(lat: float, lon: float, b: Place) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_RULE_KINDS = {"airspace": "airspace", "demonym": "country"}  # the kind a rule gives its mentions
+
+
 def _mention(text: str, candidate: Candidate, place: Place, confidence: float, offset: int) -> PlaceMention:
-    kind = {"airspace": "airspace", "demonym": "country"}.get(candidate.rule, place.kind)
+    kind = _RULE_KINDS.get(candidate.rule, place.kind)
     if candidate.rule == "online":
         confidence = 0.6
     said = text[candidate.start:candidate.end]

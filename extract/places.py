@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -218,24 +219,25 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
     taken_until = {c.start: c.end for c in found}
     surnames = _Surnames(text)
     lowercase_words = _LowercaseWords(text)
+    runs = _runs_of(gazetteer)
     position = 0
     while match := _RUN.search(text, position):
         start, position = match.span()
         if start in taken_until:
             position = taken_until[start]
             continue
-        if blocked.covers(start):
+        if blocked and blocked.covers(start):
             continue
-        info = _run_info(match.group(), gazetteer)
-        surname = _strip_possessive(info.tokens[-1].text)
+        words = match.group()
+        info = runs.get(words) or _run_info(words, gazetteer, runs)
         if info.person:
-            surnames.add(surname)
+            surnames.add(info.surname)
             continue
         if not info.names and info.demonym is None and fallback is None:
-            surnames.add_if_after_title(surname, start)  # nothing else to do with it
+            surnames.add_if_after_title(info.surname, start)  # nothing else to do with it
             continue
         if _after_title(text, start):
-            surnames.add(surname)
+            surnames.add(info.surname)
             continue
         if not info.names and fallback is not None:
             online = _ask_fallback([_Token(start + a, start + b, t) for a, b, t in info.tokens], text, fallback,
@@ -269,6 +271,9 @@ class _Covered:
                 merged.append([start, end])
         self._spans = merged
         self._next = 0
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
 
     def covers(self, position: int) -> bool:
         spans, i = self._spans, self._next
@@ -329,16 +334,22 @@ class _RunInfo(NamedTuple):
     names: tuple[tuple[int, int, tuple[Place, ...], bool], ...]  # start, end, readings, whether the whole run
     person: bool  # a given name then a surname, or a title first ("President Obama")
     demonym: tuple[int, Place] | None  # where a demonym ends, and its country ("Sri Lankan", "American Red Cross")
+    surname: str  # its last word, were it a person's name ("Obama's": "Obama")
 
 
 _RUN_CACHE_SIZE = 50_000
 _run_cache: WeakKeyDictionary[Gazetteer, dict[str, _RunInfo]] = WeakKeyDictionary()
 
 
-def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
+def _runs_of(gazetteer: Gazetteer) -> dict[str, _RunInfo]:
+    """The gazetteer's cache of runs, looked up once per article (a weak dictionary is slow to ask)."""
     cache = _run_cache.get(gazetteer)
     if cache is None:
         cache = _run_cache[gazetteer] = {}
+    return cache
+
+
+def _run_info(words: str, gazetteer: Gazetteer, cache: dict[str, _RunInfo]) -> _RunInfo:
     info = cache.get(words)
     if info is None:
         if len(cache) >= _RUN_CACHE_SIZE:
@@ -356,7 +367,8 @@ def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
             elif len(run) > 1 and run[1].text.lower() not in _PERSON_TITLES:  # not "Syrian President Assad"
                 first = gazetteer.demonym(run[0].text)
                 demonym = (run[0].end, first) if first is not None else None
-        info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym)
+        info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym,
+                                       _strip_possessive(run[-1].text))
     return info
 
 
@@ -453,11 +465,9 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     # Inside a run ("Clarke County Superior Court"), a civic word after a name names the institution, not the place.
-    previous = text[run_start:candidate.start].split()
-    inner = bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
     candidate.evidence = candidate.evidence or bool(
         _ends_with(before, _LOCATIVE_BEFORE_REVERSED) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
-        or (_CIVIC_AFTER.match(after) and not inner) or words[-1].lower() in _PLACE_HEADS)
+        or (_CIVIC_AFTER.match(after) and not _inside_run(text, run_start, candidate.start)) or words[-1].lower() in _PLACE_HEADS)
     prefix = text[candidate.start:candidate.name_start].strip()
     if best.kind == "city" and best.population < _ORG_OF_POPULATION and prefix[:1].isupper() and \
             prefix.lower() in _COMPASS_POINTS:
@@ -497,6 +507,13 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
 
 
+def _inside_run(text: str, run_start: int, start: int) -> bool:
+    """Whether a name comes after other words of its run ("Clarke" in "Clarke County Superior Court"
+    does not; "County" does), not after a connector or "the"."""
+    previous = text[run_start:start].split()
+    return bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
+
+
 def _ends_with(before: str, reversed_pattern: re.Pattern) -> bool:
     """Whether `before` ends in what `reversed_pattern` matches spelled backwards ("in the " as " eht ni").
 
@@ -521,6 +538,7 @@ def _major_division(places: list[Place]) -> bool:
     return any(p.kind == "country" or (p.feature == "ADM1" and p.population >= _MILLION) for p in places)
 
 
+@lru_cache(maxsize=65536)
 def _spelling_of(word: str, name: str) -> bool:
     """Whether `word` is the place's own name or a transliteration of it ("Raqqa", "Ar Raqqah")."""
     word, name = normalize(word), normalize(name)
