@@ -341,25 +341,28 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     score, final = _prior(place, key, country_name)
     if final:
         return score
+    code, admin1 = place.country_code, place.admin1
     # Counter.get, not [...]: a missing key would go through Counter.__missing__, written in Python
-    if place.country_code and context.countries.get(place.country_code):
-        share = context.country_share(place.country_code, key)
+    if code and context.countries.get(code):
+        share = context.country_share(code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
-    if place.admin1 and place.country_code:
-        division = (place.country_code, place.admin1)
+    if admin1 and code:
+        division = (code, admin1)
         if place.feature != "ADM1" and context.admin1s.get(division):
             score += _IN_FOCUS_ADMIN1 * context.admin1_share(division, key)
         names = context.support.get(division)
         if names:
             score += _CLUSTERED * min(len(names) - (key in names), 3)
-    if place.kind == "city" and _near_town(place, key, context.towns):
+    if place.kind == "city" and context.towns and _near_town(place, key, context.towns):
         score += _NEAR_ANCHOR
-    listed = context.listed.get(key)
-    if listed:
-        score += _LISTED * listed[_level(place)] / listed.total()
-    county = context.counties.get(key)
-    if county is not None and place.admin1 == county.admin1 and place.country_code == county.country_code:
-        score += _IN_NAMED_COUNTY
+    if context.listed:
+        listed = context.listed.get(key)
+        if listed:
+            score += _LISTED * listed[_level(place)] / listed.total()
+    if context.counties:
+        county = context.counties.get(key)
+        if county is not None and admin1 == county.admin1 and code == county.country_code:
+            score += _IN_NAMED_COUNTY
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score
@@ -420,7 +423,8 @@ def _normal(name: str) -> str:
 def _near_town(place: Place, key: str, towns: dict[tuple[str, float, float], None]) -> bool:
     """Whether another name of the article chose a town within _NEAR_KM: each such town is tried once, not once
     per mention, as a long article names its towns again and again."""
-    return any(k != key and abs(lat - place.lat) < 2 and _km(lat, lon, place) < _NEAR_KM for k, lat, lon in towns)
+    near = place.lat
+    return any(k != key and abs(lat - near) < 2 and _km(lat, lon, place) < _NEAR_KM for k, lat, lon in towns)
 
 
 def _km(lat: float, lon: float, b: Place) -> float:
