@@ -292,24 +292,34 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i not in contained and key in chosen and chosen[key][0] in candidate.places:
             results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
-        named = names.get(i)
-        if named is None:
-            named = names[i] = (_country_name(candidate.places, key), _named_division(candidate.places, key))
-        country_name, division = named
-        container = contained.get(i)
-        best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
-        for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
-            score = _score(place, key, context, container, country_name) + _namesake(place, division)
-            if score > best_score:
-                best, best_score, runner_up = place, score, best_score
-            elif score > runner_up:
-                runner_up = score
-        margin = best_score - runner_up if len(candidate.places) > 1 else 4.0
-        result = (best, round(1 - 0.5 * math.exp(-margin), 2))
+        if len(candidate.places) == 1:
+            result = (candidate.places[0], _ONLY_READING)  # nothing to weigh it against
+        else:
+            named = names.get(i)
+            if named is None:
+                named = names[i] = (_country_name(candidate.places, key), _named_division(candidate.places, key))
+            result = _best_reading(candidate, key, context, contained.get(i), named)
         if i not in contained:
             chosen[key] = result
         results.append(result)
     return results
+
+
+_ONLY_READING = round(1 - 0.5 * math.exp(-4.0), 2)  # the confidence of a name with one reading
+
+
+def _best_reading(candidate: Candidate, key: str, context: _Context, container: Place | None,
+                  named: tuple[bool, int]) -> tuple[Place, float]:
+    """The best of a name's readings, and a confidence from its margin over the runner-up."""
+    country_name, division = named
+    best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
+    for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
+        score = _score(place, key, context, container, country_name) + _namesake(place, division)
+        if score > best_score:
+            best, best_score, runner_up = place, score, best_score
+        elif score > runner_up:
+            runner_up = score
+    return best, round(1 - 0.5 * math.exp(-(best_score - runner_up)), 2)
 
 
 def _containment(text: str, candidates: list[Candidate]) -> tuple[dict[int, Place], dict[int, Place]]:
