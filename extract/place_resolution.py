@@ -109,23 +109,24 @@ class _Context:
         admin1s: Counter = Counter()
         own: dict[str, Counter] = {}
         towns: dict[tuple[str, float, float], None] = {}
-        for place, key, n in _tally(places, keys):
+        counties = {}
+        for place, key in zip(places, keys):
             if not place.country_code:
                 continue
-            countries[place.country_code] += n
+            if place.feature == "ADM2" and key.endswith(_COUNTY_WORDS):
+                counties[key.rsplit(" ", 1)[0]] = place
+            countries[place.country_code] += 1
             mine = own.get(key)
             if mine is None:
                 mine = own[key] = Counter()
-            mine[place.country_code] += n
-            mine[""] += n  # how many of the name's mentions count for a country
+            mine[place.country_code] += 1
+            mine[""] += 1  # how many of the name's mentions count for a country
             if place.feature in ("ADM1", "ADM2", "PPL"):
-                admin1s[(place.country_code, place.admin1)] += n
-                mine[(place.country_code, place.admin1)] += n
-                mine[None] += n  # ... and for a division
+                admin1s[(place.country_code, place.admin1)] += 1
+                mine[(place.country_code, place.admin1)] += 1
+                mine[None] += 1  # ... and for a division
             if place.kind == "city" or place.feature == "ADM2":
                 towns[(key, place.lat, place.lon)] = None
-        counties = {key.rsplit(" ", 1)[0]: place for place, key in zip(places, keys)
-                    if place.feature == "ADM2" and place.country_code and key.endswith(_COUNTY_WORDS)}
         return cls(countries, admin1s, towns, support, own, countries_total=countries.total(),
                    admin1s_total=admin1s.total(), counties=counties)
 
@@ -145,19 +146,6 @@ class _Context:
             return self.admin1s.get(division, 0) / self.admin1s_total if self.admin1s_total else 0.0
         total = self.admin1s_total - mine.get(None, 0)
         return (self.admin1s.get(division, 0) - mine.get(division, 0)) / total if total > 0 else 0.0
-
-
-def _tally(places: list[Place], keys: list[str]) -> list[tuple[Place, str, int]]:
-    """Each (place, name) pair once, with how often it comes, in order of first mention: a long
-    article names the same few places again and again."""
-    counts: dict[tuple[int, str], list] = {}
-    for place, key in zip(places, keys):
-        entry = counts.get((id(place), key))
-        if entry is None:
-            counts[(id(place), key)] = [place, key, 1]
-        else:
-            entry[2] += 1
-    return [(place, key, n) for place, key, n in counts.values()]
 
 
 def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]],
@@ -434,7 +422,10 @@ def _near_town(place: Place, key: str, towns: dict[tuple[str, float, float], Non
     """Whether another name of the article chose a town within _NEAR_KM: each such town is tried once, not once
     per mention, as a long article names its towns again and again."""
     near = place.lat
-    return any(k != key and abs(lat - near) < 2 and _km(lat, lon, place) < _NEAR_KM for k, lat, lon in towns)
+    for k, lat, lon in towns:  # a loop, not any(...): this is asked for every reading of every town's name
+        if abs(lat - near) < 2 and k != key and _km(lat, lon, place) < _NEAR_KM:
+            return True
+    return False
 
 
 def _km(lat: float, lon: float, b: Place) -> float:
