@@ -467,10 +467,10 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     # Inside a run ("Clarke County Superior Court"), a civic word after a name names the institution, not the place.
     candidate.evidence = candidate.evidence or bool(
         _ends_with(before, _LOCATIVE_BEFORE_REVERSED) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
-        or (_CIVIC_AFTER.match(after) and not _inside_run(text, run_start, candidate.start)) or words[-1].lower() in _PLACE_HEADS)
-    prefix = text[candidate.start:candidate.name_start].strip()
-    if best.kind == "city" and best.population < _ORG_OF_POPULATION and prefix[:1].isupper() and \
-            prefix.lower() in _COMPASS_POINTS:
+        or (_CIVIC_AFTER.match(after) and not _inside_run(text, run_start, candidate.start))
+        or words[-1].lower() in _PLACE_HEADS)
+    if best.kind == "city" and best.population < _ORG_OF_POPULATION and \
+            _compass_point(text[candidate.start:candidate.name_start].strip()):
         candidate.rule = "nearby"  # "East Bank", "West Side": a name of its own, not part of a town elsewhere
     elif not candidate.whole_run and best.kind != "country" and (
             _LOCAL_HEAD_AFTER.match(after) or _LAKE_BEFORE.search(before)):
@@ -521,6 +521,11 @@ def _ends_with(before: str, reversed_pattern: re.Pattern) -> bool:
     reversed, it is tried once, at the start.
     """
     return reversed_pattern.match(before[::-1]) is not None
+
+
+def _compass_point(prefix: str) -> bool:
+    """Whether the word before a name is a capitalised compass point ("East Bank", "West Side")."""
+    return prefix[:1].isupper() and prefix.lower() in _COMPASS_POINTS
 
 
 def _spelled_in_full(name: str) -> bool:
