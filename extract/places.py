@@ -104,8 +104,8 @@ _DIVISION_AFTER = re.compile(r"\s+(?P<noun>province|governorate|county|parish|st
 # "the state of Washington", "the province of Ontario", "the town of Kalam": the noun says which reading.
 _DIVISION_NOUNS = frozenset({"state", "province", "prefecture", "governorate", "oblast", "emirate"})
 _NOUN_OF_BEFORE = re.compile(rf"\b({'|'.join(sorted(_DIVISION_NOUNS))}|city|town|village)\s+of\s+$", re.IGNORECASE)
-_SHIP_NOUN_WORDS = ("ship ships vessel vessels frigate frigates destroyer destroyers corvette corvettes cruiser cruisers "
-                    "carrier carriers submarine submarines warship warships boat boats").split()
+_SHIP_NOUN_WORDS = ("ship ships vessel vessels frigate frigates destroyer destroyers corvette corvettes "
+                    "cruiser cruisers carrier carriers submarine submarines warship warships boat boats").split()
 _SHIP_PREFIXES = ("USS", "HMS", "INS", "RFS", "HMCS", "HMAS", "MV", "SS")
 _SHIP_NOUNS = rf"(?:{'|'.join(_SHIP_NOUN_WORDS)})"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
