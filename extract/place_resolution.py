@@ -186,8 +186,8 @@ def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places
     """
     groups = [[0]] if candidates else []
     for i in range(len(candidates) - 1):
-        gap = text[candidates[i].end:candidates[i + 1].start]
-        if i in contained or len(gap) > 7 or not _LIST_GAP.fullmatch(gap):
+        end, start = candidates[i].end, candidates[i + 1].start
+        if i in contained or start - end > 7 or not _LIST_GAP.fullmatch(text[end:start]):
             groups.append([])
         groups[-1].append(i + 1)
     listed: dict[str, Counter] = {}
@@ -241,7 +241,7 @@ def _level(place: Place) -> str:
 
 def _clear(candidate: Candidate, contained: bool) -> bool:
     """Whether a name's country is beyond doubt: one reading, a containing place, or all readings in one country."""
-    return contained or len({p.country_code for p in candidate.places}) == 1
+    return contained or len(candidate.places) == 1 or len({p.country_code for p in candidate.places}) == 1
 
 
 def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[str, str], set[str]]:
@@ -317,7 +317,7 @@ def _containment(text: str, candidates: list[Candidate]) -> tuple[dict[int, Plac
     containers = {}
     for i in range(len(candidates) - 1):
         inner, outer = candidates[i], candidates[i + 1]
-        if not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]) or outer.start - inner.end > 4:
+        if outer.start - inner.end > 4 or not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]):
             continue
         for container in outer.places:
             if container.kind != "country" and container.feature != "ADM1":
