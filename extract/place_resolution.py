@@ -79,10 +79,12 @@ def resolve(text: str, candidates: list[Candidate], gazetteer: Gazetteer, *, off
     clear = [i for i, c in enumerate(candidates) if _clear(c, i in contained)]
     first = [(contained.get(i) or candidates[i].places[0]) for i in clear]
     support = _admin1_support(candidates, keys)
-    choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support))
+    names: dict[int, tuple[bool, int]] = {}  # what each candidate's name is the own name of, worked out once
+    choices = _choose(candidates, keys, contained, containers, _Context.of(first, [keys[i] for i in clear], support),
+                      names)
     context = _Context.of([place for place, _ in choices], keys, support)
     context.listed = _listed_with(text, candidates, keys, [place for place, _ in choices], contained)
-    choices = _choose(candidates, keys, contained, containers, context)
+    choices = _choose(candidates, keys, contained, containers, context, names)
     choices = _place_nearby(candidates, choices, contained)
     return [_mention(text, c, place, confidence, offset) for c, (place, confidence) in zip(candidates, choices)]
 
@@ -132,18 +134,18 @@ class _Context:
         """The share of the other names' places that lie in a country: a name is no evidence for itself."""
         mine = self.own.get(key)
         if mine is None:
-            return self.countries[code] / self.countries_total if self.countries_total else 0.0
-        total = self.countries_total - mine[""]
-        return (self.countries[code] - mine[code]) / total if total > 0 else 0.0
+            return self.countries.get(code, 0) / self.countries_total if self.countries_total else 0.0
+        total = self.countries_total - mine.get("", 0)
+        return (self.countries.get(code, 0) - mine.get(code, 0)) / total if total > 0 else 0.0
 
     def admin1_share(self, division: tuple[str, str], key: str) -> float:
         """The share of the other names' divisions that are this one: an article listing twenty
         states is about none of them in particular."""
         mine = self.own.get(key)
         if mine is None:
-            return self.admin1s[division] / self.admin1s_total if self.admin1s_total else 0.0
-        total = self.admin1s_total - mine[None]
-        return (self.admin1s[division] - mine[division]) / total if total > 0 else 0.0
+            return self.admin1s.get(division, 0) / self.admin1s_total if self.admin1s_total else 0.0
+        total = self.admin1s_total - mine.get(None, 0)
+        return (self.admin1s.get(division, 0) - mine.get(division, 0)) / total if total > 0 else 0.0
 
 
 def _place_nearby(candidates: list[Candidate], choices: list[tuple[Place, float]],
@@ -184,8 +186,8 @@ def _listed_with(text: str, candidates: list[Candidate], keys: list[str], places
     """
     groups = [[0]] if candidates else []
     for i in range(len(candidates) - 1):
-        gap = text[candidates[i].end:candidates[i + 1].start]
-        if i in contained or len(gap) > 7 or not _LIST_GAP.fullmatch(gap):
+        end, start = candidates[i].end, candidates[i + 1].start
+        if i in contained or start - end > 7 or not _LIST_GAP.fullmatch(text[end:start]):
             groups.append([])
         groups[-1].append(i + 1)
     listed: dict[str, Counter] = {}
@@ -210,11 +212,16 @@ def _levels_of(candidate: Candidate, key: str, chosen: Place, contained: bool) -
     if contained or len(candidate.places) == 1:
         return {_level(chosen): 1.0}
     division = _named_division(candidate.places, key)
-    country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
+    country_name = _country_name(candidate.places, key)
     priors = [(_prior(p, key, country_name)[0] + _namesake(p, division), p) for p in candidate.places]
     best = max(score for score, _ in priors)
     levels = {_level(p) for score, p in priors if score >= best - _LEVEL_MARGIN}
     return dict.fromkeys(levels, 1.0 / len(levels))
+
+
+def _country_name(places: list[Place], key: str) -> bool:
+    """Whether a name is a country's own ("Mexico"), which its capital's alternate name never beats."""
+    return any(p.kind == "country" and _normal(p.name) == key for p in places)
 
 
 def _named_division(places: list[Place], key: str) -> int:
@@ -234,14 +241,19 @@ def _level(place: Place) -> str:
 
 def _clear(candidate: Candidate, contained: bool) -> bool:
     """Whether a name's country is beyond doubt: one reading, a containing place, or all readings in one country."""
-    return contained or len({p.country_code for p in candidate.places}) == 1
+    return contained or len(candidate.places) == 1 or len({p.country_code for p in candidate.places}) == 1
 
 
 def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[str, str], set[str]]:
     """Which names of the article could lie in each first-level division: towns named together cluster."""
     support: dict[tuple[str, str], set[str]] = {}
+    seen: set[tuple[str, tuple[int, ...]]] = set()
     for candidate, key in zip(candidates, keys):
         places = candidate.places
+        readings = (key, tuple(map(id, places)))
+        if readings in seen:
+            continue  # a name said again with the same readings adds nothing
+        seen.add(readings)
         if any(p.feature == "ADM1" and _normal(p.name) == key for p in places):
             places = [p for p in places if p.feature == "ADM1"]  # "Ohio" is the state, no evidence for a town named Ohio
         for place in places:
@@ -251,11 +263,13 @@ def _admin1_support(candidates: list[Candidate], keys: list[str]) -> dict[tuple[
 
 
 def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, Place], containers: dict[int, Place],
-            context: _Context) -> list[tuple[Place, float]]:
+            context: _Context, names: dict[int, tuple[bool, int]]) -> list[tuple[Place, float]]:
     """The best reading of each candidate and its confidence; one name, one place (unless contained).
 
     A name that contains the one before it ("Buffalo, New York") is that container
     here (the state, not the city), whatever it means elsewhere in the article.
+    `names` keeps, by candidate, whether its name is a country's and the population
+    of the division it names, for the next pass.
     """
     chosen: dict[str, tuple[Place, float]] = {}
     results = []
@@ -266,22 +280,34 @@ def _choose(candidates: list[Candidate], keys: list[str], contained: dict[int, P
         if i not in contained and key in chosen and chosen[key][0] in candidate.places:
             results.append(chosen[key])  # unless its own context rules that out ("the state of Washington")
             continue
-        country_name = any(p.kind == "country" and _normal(p.name) == key for p in candidate.places)
-        division = _named_division(candidate.places, key)
-        container = contained.get(i)
-        best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
-        for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
-            score = _score(place, key, context, container, country_name) + _namesake(place, division)
-            if score > best_score:
-                best, best_score, runner_up = place, score, best_score
-            elif score > runner_up:
-                runner_up = score
-        margin = best_score - runner_up if len(candidate.places) > 1 else 4.0
-        result = (best, round(1 - 0.5 * math.exp(-margin), 2))
+        if len(candidate.places) == 1:
+            result = (candidate.places[0], _ONLY_READING)  # nothing to weigh it against
+        else:
+            named = names.get(i)
+            if named is None:
+                named = names[i] = (_country_name(candidate.places, key), _named_division(candidate.places, key))
+            result = _best_reading(candidate, key, context, contained.get(i), named)
         if i not in contained:
             chosen[key] = result
         results.append(result)
     return results
+
+
+_ONLY_READING = round(1 - 0.5 * math.exp(-4.0), 2)  # the confidence of a name with one reading
+
+
+def _best_reading(candidate: Candidate, key: str, context: _Context, container: Place | None,
+                  named: tuple[bool, int]) -> tuple[Place, float]:
+    """The best of a name's readings, and a confidence from its margin over the runner-up."""
+    country_name, division = named
+    best, best_score, runner_up = candidate.places[0], -math.inf, -math.inf
+    for place in candidate.places:  # the first of equals wins, as the gazetteer ranks them
+        score = _score(place, key, context, container, country_name) + _namesake(place, division)
+        if score > best_score:
+            best, best_score, runner_up = place, score, best_score
+        elif score > runner_up:
+            runner_up = score
+    return best, round(1 - 0.5 * math.exp(-(best_score - runner_up)), 2)
 
 
 def _containment(text: str, candidates: list[Candidate]) -> tuple[dict[int, Place], dict[int, Place]]:
@@ -291,7 +317,7 @@ def _containment(text: str, candidates: list[Candidate]) -> tuple[dict[int, Plac
     containers = {}
     for i in range(len(candidates) - 1):
         inner, outer = candidates[i], candidates[i + 1]
-        if not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]) or outer.start - inner.end > 4:
+        if outer.start - inner.end > 4 or not _CONTAINER_GAP.fullmatch(text[inner.end:outer.start]):
             continue
         for container in outer.places:
             if container.kind != "country" and container.feature != "ADM1":
@@ -313,23 +339,28 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
     score, final = _prior(place, key, country_name)
     if final:
         return score
-    if place.country_code and context.countries[place.country_code]:
-        share = context.country_share(place.country_code, key)
+    code, admin1 = place.country_code, place.admin1
+    # Counter.get, not [...]: a missing key would go through Counter.__missing__, written in Python
+    if code and context.countries.get(code):
+        share = context.country_share(code, key)
         score += _IN_FOCUS_COUNTRY * (1 if place.kind == "country" else 2) * share
-    if place.admin1 and place.country_code:
-        division = (place.country_code, place.admin1)
-        if place.feature != "ADM1" and context.admin1s[division]:
+    if admin1 and code:
+        division = (code, admin1)
+        if place.feature != "ADM1" and context.admin1s.get(division):
             score += _IN_FOCUS_ADMIN1 * context.admin1_share(division, key)
-        others = len(context.support.get(division, set()) - {key})
-        score += _CLUSTERED * min(others, 3)
-    if place.kind == "city" and _near_town(place, key, context.towns):
+        names = context.support.get(division)
+        if names:
+            score += _CLUSTERED * min(len(names) - (key in names), 3)
+    if place.kind == "city" and context.towns and _near_town(place, key, context.towns):
         score += _NEAR_ANCHOR
-    listed = context.listed.get(key)
-    if listed:
-        score += _LISTED * listed[_level(place)] / listed.total()
-    county = context.counties.get(key)
-    if county is not None and place.admin1 == county.admin1 and place.country_code == county.country_code:
-        score += _IN_NAMED_COUNTY
+    if context.listed:
+        listed = context.listed.get(key)
+        if listed:
+            score += _LISTED * listed[_level(place)] / listed.total()
+    if context.counties:
+        county = context.counties.get(key)
+        if county is not None and admin1 == county.admin1 and code == county.country_code:
+            score += _IN_NAMED_COUNTY
     if container is not None and _inside(place, container):
         score += _CONTAINED
     return score
@@ -338,6 +369,7 @@ def _score(place: Place, key: str, context: _Context, container: Place | None, c
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """What makes two mentions one name: "Gainesville's" and "northern Gainesville" are "Gainesville",
     so a possessive or an area word never lets a name count as evidence for itself."""
@@ -389,7 +421,11 @@ def _normal(name: str) -> str:
 def _near_town(place: Place, key: str, towns: dict[tuple[str, float, float], None]) -> bool:
     """Whether another name of the article chose a town within _NEAR_KM: each such town is tried once, not once
     per mention, as a long article names its towns again and again."""
-    return any(k != key and abs(lat - place.lat) < 2 and _km(lat, lon, place) < _NEAR_KM for k, lat, lon in towns)
+    near = place.lat
+    for k, lat, lon in towns:  # a loop, not any(...): this is asked for every reading of every town's name
+        if abs(lat - near) < 2 and k != key and _km(lat, lon, place) < _NEAR_KM:
+            return True
+    return False
 
 
 def _km(lat: float, lon: float, b: Place) -> float:
@@ -398,8 +434,11 @@ def _km(lat: float, lon: float, b: Place) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_RULE_KINDS = {"airspace": "airspace", "demonym": "country"}  # the kind a rule gives its mentions
+
+
 def _mention(text: str, candidate: Candidate, place: Place, confidence: float, offset: int) -> PlaceMention:
-    kind = {"airspace": "airspace", "demonym": "country"}.get(candidate.rule, place.kind)
+    kind = _RULE_KINDS.get(candidate.rule, place.kind)
     if candidate.rule == "online":
         confidence = 0.6
     said = text[candidate.start:candidate.end]

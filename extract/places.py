@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -28,6 +29,11 @@ from .records import PlaceMention
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*\w|[^\W\d_]")
 _CONNECTORS = {"of", "de", "del", "da", "do", "al", "el", "la", "le", "du", "des", "upon"}
 _SHORT_FORMS = {"St", "Ste", "Mt", "Ft", "Pt"}  # "St. Petersburg", "Mt. Pleasant" inside a run
+
+
+def _backwards(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of `words` spelled backwards, for expressions matched on reversed text (see _ends_with)."""
+    return "|".join(re.escape(word[::-1]) for word in words)
 
 
 def _upper_class() -> str:
@@ -84,8 +90,9 @@ _AIRSPACE_AFTER = re.compile(r"(?:['’]s)?\s+airspace\b")
 _COORDINATED_AIRSPACE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)(?:[A-Z][\w’'-]+(?:\s*,\s*|\s+(?:and|or)\s+))*"
                                    r"[A-Z][\w’'-]+\s+(?:airspace|skies)\b")
 _WAR_AFTER = re.compile(r"\s+War\b")
-_ORG_OF_BEFORE = re.compile(r"\b(?:Chamber|Department|Dept\.|Ministry|Secretary|Bureau|Board|Office|Institute|"
-                            r"Association|Society|Council|Commission|Committee|School|College)\s+of\s+(?:the\s+)?$")
+_ORG_WORDS = ("Chamber", "Department", "Dept.", "Ministry", "Secretary", "Bureau", "Board", "Office", "Institute",
+              "Association", "Society", "Council", "Commission", "Committee", "School", "College")
+_ORG_OF_BEFORE_REVERSED = re.compile(rf"\s+(?:eht\s+)?fo\s+(?:{_backwards(_ORG_WORDS)})\b")
 _ORG_OF_POPULATION = 100_000
 # "two Iskander missiles", "Tomahawk cruise missiles": a weapon's model name, not the town it shares a name with.
 _MODEL_AFTER = re.compile(r"(?:-\w+)?\s+(?:(?:cruise|ballistic|hypersonic|anti-ship|attack|fighter|combat|"
@@ -97,16 +104,22 @@ _DIVISION_AFTER = re.compile(r"\s+(?P<noun>province|governorate|county|parish|st
 # "the state of Washington", "the province of Ontario", "the town of Kalam": the noun says which reading.
 _DIVISION_NOUNS = frozenset({"state", "province", "prefecture", "governorate", "oblast", "emirate"})
 _NOUN_OF_BEFORE = re.compile(rf"\b({'|'.join(sorted(_DIVISION_NOUNS))}|city|town|village)\s+of\s+$", re.IGNORECASE)
-_SHIP_NOUNS = r"(?:ship|ships|vessel|vessels|frigate|frigates|destroyer|destroyers|corvette|corvettes|cruiser|cruisers|carrier|carriers|submarine|submarines|warship|warships|boat|boats)"
+_SHIP_NOUN_WORDS = ("ship ships vessel vessels frigate frigates destroyer destroyers corvette corvettes "
+                    "cruiser cruisers carrier carriers submarine submarines warship warships boat boats").split()
+_SHIP_PREFIXES = ("USS", "HMS", "INS", "RFS", "HMCS", "HMAS", "MV", "SS")
+_SHIP_NOUNS = rf"(?:{'|'.join(_SHIP_NOUN_WORDS)})"
 _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
 _SHIP_PATTERNS = [
-    re.compile(rf"\b(?:the\s+)(?P<names>{_NAME})\s+(?:[a-z-]+\s+){{0,2}}{_SHIP_NOUNS}\b"),
+    # "t(?<!\w.)he" is "\bthe" with the letter first, so that the scan skips ahead to the t's
+    re.compile(rf"t(?<!\w.)he\s+(?P<names>{_NAME})\s+(?:[a-z-]+\s+){{0,2}}{_SHIP_NOUNS}\b"),
     re.compile(rf"\b{_SHIP_NOUNS}\s*,?\s+(?:the\s+)?(?P<names>{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?)"),
     re.compile(rf"\b(?:USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\s+(?P<names>{_NAME})"),
 ]
 # Every ship pattern needs one of these words: most articles are spared the three scans.
 _SHIP_WINDOW = 200  # characters either side of a ship word: longer than any ship's name and its noun
-_SHIP_WORD = re.compile(rf"\b(?:{_SHIP_NOUNS}|USS|HMS|INS|RFS|HMCS|HMAS|MV|SS)\b")
+# The word boundary before it is "(?<!\w)" after a look-ahead at the first letters, which lets the scan skip to them.
+_SHIP_WORD = re.compile(rf"(?=[{''.join(sorted({w[0] for w in (*_SHIP_NOUN_WORDS, *_SHIP_PREFIXES)}))}])(?<!\w)"
+                        rf"(?:{_SHIP_NOUNS}|{'|'.join(_SHIP_PREFIXES)})\b")
 # "W.Va.", "Kan.", "D.C.": a dotted abbreviation, looked up exactly as written. Its capital comes first and the
 # word boundary after it ("(?<!\w.)", as in _RUN), so that the scan skips ahead to capitals, three times faster.
 _ABBREVIATION = re.compile(r"[A-Z](?<!\w.)[A-Za-z]{0,4}\.(?:\s?[A-Z][A-Za-z]{0,4}\.)*")
@@ -143,11 +156,18 @@ _SPEECH_AFTER = re.compile(r"(?:['’]s)?\s+(?:said|says|told|added|asked|wrote|
 _LOCAL_AFTER = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|"
                           r"(?:Independent\s+)?School\s+District)\b")
 _ADMINISTRATION_AFTER = re.compile(r"(?:['’]s)?\s+(?:administration|presidency)\b")
-_VEHICLE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
+_VEHICLE_WORDS = ("a", "an", "the", "his", "her", "their")
+_LOCATIVE_WORDS = ("in at near outside from into to toward towards of across around throughout between via through "
+                   "across within beyond inside downtown visit visited visiting").split()
+_LOCATIVE_ARTICLES = ("the", "downtown", "nearby", "suburban")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|from|into|to|toward|towards|of|across|around|throughout|between|via|through|"
-    r"across|within|beyond|inside|downtown|visit|visited|visiting)\s+(?:the\s+|downtown\s+|nearby\s+|suburban\s+)?$",
-    re.IGNORECASE)
+    rf"\b(?:{'|'.join(_LOCATIVE_WORDS)})\s+(?:(?:{'|'.join(_LOCATIVE_ARTICLES)})\s+)?$", re.IGNORECASE)
+
+
+# Reversed, for the window before a name: what it ends in ("in the ", "a 1992 ", "Department of ").
+_LOCATIVE_BEFORE_REVERSED = re.compile(
+    rf"\s+(?:(?:{_backwards(_LOCATIVE_ARTICLES)})\s+)?(?:{_backwards(_LOCATIVE_WORDS)})\b", re.IGNORECASE)
+_VEHICLE_BEFORE_REVERSED = re.compile(rf"\s+\d\d(?:91|02)\s+(?:{_backwards(_VEHICLE_WORDS)})\b", re.IGNORECASE)
 _LOCATIVE_AFTER = re.compile(r"(?:-based|\s+(?:resident|residents|native|natives|area|areas|-area|suburb|suburbs|"
                              r"neighborhood|neighbourhood|metro|metropolitan)\b)")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
@@ -194,22 +214,30 @@ def recognise(text: str, gazetteer: Gazetteer, *, offset: int = 0, fallback: Fal
 
 def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | None = None) -> list[Candidate]:
     """Spans that name places, each with every place the name may mean, in reading order."""
-    blocked = _ship_spans(text)
+    blocked = _Covered(_ship_spans(text))
     found = _abbreviations(text, gazetteer)
     taken_until = {c.start: c.end for c in found}
-    surnames: set[str] = set()
+    surnames = _Surnames(text)
     lowercase_words = _LowercaseWords(text)
+    runs = _runs_of(gazetteer)
     position = 0
     while match := _RUN.search(text, position):
         start, position = match.span()
         if start in taken_until:
             position = taken_until[start]
             continue
-        if blocked and any(s <= start < e for s, e in blocked):
+        if blocked and blocked.covers(start):
             continue
-        info = _run_info(match.group(), gazetteer)
-        if info.person or _after_title(text, start):
-            surnames.add(_strip_possessive(info.tokens[-1].text))
+        words = match.group()
+        info = runs.get(words) or _run_info(words, gazetteer, runs)
+        if info.person:
+            surnames.add(info.surname)
+            continue
+        if not info.names and info.demonym is None and fallback is None:
+            surnames.add_if_after_title(info.surname, start)  # nothing else to do with it
+            continue
+        if _after_title(text, start):
+            surnames.add(info.surname)
             continue
         if not info.names and fallback is not None:
             online = _ask_fallback([_Token(start + a, start + b, t) for a, b, t in info.tokens], text, fallback,
@@ -229,6 +257,59 @@ def find_candidates(text: str, gazetteer: Gazetteer, *, fallback: Fallback | Non
                 found.append(candidate)
     found.sort(key=lambda c: c.start)
     return found
+
+
+class _Covered:
+    """Spans of text (ships' names), asked about at positions that only grow: a step forward, not a scan."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._spans = merged
+        self._next = 0
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def covers(self, position: int) -> bool:
+        spans, i = self._spans, self._next
+        while i < len(spans) and spans[i][1] <= position:
+            i += 1
+        self._next = i
+        return i < len(spans) and spans[i][0] <= position
+
+
+class _Surnames:
+    """The last words of the people an article has named so far ("President Obama": "Obama").
+
+    Whether a run of words follows a title ("Gov. Perry") is asked only when a name like its last
+    word needs it: most runs of a long article are never asked about.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._known: set[str] = set()
+        self._pending: dict[str, list[int]] = {}  # last word -> starts of runs not yet checked for a title
+
+    def add(self, word: str) -> None:
+        self._known.add(word)
+
+    def add_if_after_title(self, word: str, start: int) -> None:
+        if word not in self._known:
+            self._pending.setdefault(word, []).append(start)
+
+    def __contains__(self, word: str) -> bool:
+        if word in self._known:
+            return True
+        starts = self._pending.pop(word, None)
+        if starts and any(_after_title(self._text, start) for start in starts):
+            self._known.add(word)
+            return True
+        return False
 
 
 class _LowercaseWords:
@@ -253,16 +334,22 @@ class _RunInfo(NamedTuple):
     names: tuple[tuple[int, int, tuple[Place, ...], bool], ...]  # start, end, readings, whether the whole run
     person: bool  # a given name then a surname, or a title first ("President Obama")
     demonym: tuple[int, Place] | None  # where a demonym ends, and its country ("Sri Lankan", "American Red Cross")
+    surname: str  # its last word, were it a person's name ("Obama's": "Obama")
 
 
 _RUN_CACHE_SIZE = 50_000
 _run_cache: WeakKeyDictionary[Gazetteer, dict[str, _RunInfo]] = WeakKeyDictionary()
 
 
-def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
+def _runs_of(gazetteer: Gazetteer) -> dict[str, _RunInfo]:
+    """The gazetteer's cache of runs, looked up once per article (a weak dictionary is slow to ask)."""
     cache = _run_cache.get(gazetteer)
     if cache is None:
         cache = _run_cache[gazetteer] = {}
+    return cache
+
+
+def _run_info(words: str, gazetteer: Gazetteer, cache: dict[str, _RunInfo]) -> _RunInfo:
     info = cache.get(words)
     if info is None:
         if len(cache) >= _RUN_CACHE_SIZE:
@@ -280,7 +367,8 @@ def _run_info(words: str, gazetteer: Gazetteer) -> _RunInfo:
             elif len(run) > 1 and run[1].text.lower() not in _PERSON_TITLES:  # not "Syrian President Assad"
                 first = gazetteer.demonym(run[0].text)
                 demonym = (run[0].end, first) if first is not None else None
-        info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym)
+        info = cache[words] = _RunInfo(tuple(run), names, _named_person(run, words, gazetteer), demonym,
+                                       _strip_possessive(run[-1].text))
     return info
 
 
@@ -367,7 +455,7 @@ def _lookup(name: str, gazetteer: Gazetteer) -> list[Place]:
     return [p for p in places if not p.metonym] if places and not places[0].metonym else []
 
 
-def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazetteer, surnames: set[str],
+def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazetteer, surnames: _Surnames,
             lowercase_words: _LowercaseWords) -> bool:
     """Whether a matched name is a place here, from its strongest reading and the evidence around it."""
     best = candidate.places[0]
@@ -377,19 +465,17 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     before = text[max(0, candidate.start - 30):candidate.start]
     after = text[candidate.end:candidate.end + 30]
     # Inside a run ("Clarke County Superior Court"), a civic word after a name names the institution, not the place.
-    previous = text[run_start:candidate.start].split()
-    inner = bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
     candidate.evidence = candidate.evidence or bool(
-        _LOCATIVE_BEFORE.search(before) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
-        or (_CIVIC_AFTER.match(after) and not inner) or words[-1].lower() in _PLACE_HEADS)
-    prefix = text[candidate.start:candidate.name_start].strip()
-    if best.kind == "city" and best.population < _ORG_OF_POPULATION and prefix[:1].isupper() and \
-            prefix.lower() in _COMPASS_POINTS:
+        _ends_with(before, _LOCATIVE_BEFORE_REVERSED) or _LOCATIVE_AFTER.match(after) or _COMMA_NAME.match(after)
+        or (_CIVIC_AFTER.match(after) and not _inside_run(text, run_start, candidate.start))
+        or words[-1].lower() in _PLACE_HEADS)
+    if best.kind == "city" and best.population < _ORG_OF_POPULATION and \
+            _compass_point(text[candidate.start:candidate.name_start].strip()):
         candidate.rule = "nearby"  # "East Bank", "West Side": a name of its own, not part of a town elsewhere
     elif not candidate.whole_run and best.kind != "country" and (
             _LOCAL_HEAD_AFTER.match(after) or _LAKE_BEFORE.search(before)):
         candidate.rule = "nearby"  # "Hopkins Park", "Tennessee Colony", "Lake Vermont": named after it, elsewhere
-    if best.kind == "city" and best.population < _ORG_OF_POPULATION and _ORG_OF_BEFORE.search(before):
+    if best.kind == "city" and best.population < _ORG_OF_POPULATION and _ends_with(before, _ORG_OF_BEFORE_REVERSED):
         return False  # "Chamber of Commerce", "Department of Human Resources": an office's field, not a town
     if word and (word.lower() in COMMON_WORDS or (word in surnames and not strong)):
         return False
@@ -399,7 +485,8 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
         return False  # "Iskander missiles", "the Gulf War": a weapon or a war named after a place
     given, surname = gazetteer.personal_name(word) if word else (0.0, 0.0)
     personal = max(given, surname)
-    if word and best.kind != "country" and (_ADMINISTRATION_AFTER.match(after) or _VEHICLE_BEFORE.search(before)):
+    if word and best.kind != "country" and (_ADMINISTRATION_AFTER.match(after) or
+                                                 _ends_with(before, _VEHICLE_BEFORE_REVERSED)):
         return False  # "the Obama administration", "a 1992 Toyota": a president's government, a car's make
     if word and _SPEECH_AFTER.match(after) and best.kind != "country" and (personal > 0.001 or not strong):
         return False  # "Washington said", "Obama said": the person
@@ -420,6 +507,27 @@ def _accept(candidate: Candidate, run_start: int, text: str, gazetteer: Gazettee
     return candidate.evidence or best.population >= _SELF_EVIDENT_POPULATION or not word
 
 
+def _inside_run(text: str, run_start: int, start: int) -> bool:
+    """Whether a name comes after other words of its run ("Clarke" in "Clarke County Superior Court"
+    does not; "County" does), not after a connector or "the"."""
+    previous = text[run_start:start].split()
+    return bool(previous) and previous[-1] not in _CONNECTORS and previous[-1].lower() != "the"
+
+
+def _ends_with(before: str, reversed_pattern: re.Pattern) -> bool:
+    """Whether `before` ends in what `reversed_pattern` matches spelled backwards ("in the " as " eht ni").
+
+    An expression anchored at the end of a window ("in the $") is tried from every position of it;
+    reversed, it is tried once, at the start.
+    """
+    return reversed_pattern.match(before[::-1]) is not None
+
+
+def _compass_point(prefix: str) -> bool:
+    """Whether the word before a name is a capitalised compass point ("East Bank", "West Side")."""
+    return prefix[:1].isupper() and prefix.lower() in _COMPASS_POINTS
+
+
 def _spelled_in_full(name: str) -> bool:
     """A name in words ("Lebanon"), not an abbreviation ("U.S.", "UK") that only a country goes by."""
     return "." not in name and not name.isupper()
@@ -435,6 +543,7 @@ def _major_division(places: list[Place]) -> bool:
     return any(p.kind == "country" or (p.feature == "ADM1" and p.population >= _MILLION) for p in places)
 
 
+@lru_cache(maxsize=65536)
 def _spelling_of(word: str, name: str) -> bool:
     """Whether `word` is the place's own name or a transliteration of it ("Raqqa", "Ar Raqqah")."""
     word, name = normalize(word), normalize(name)
@@ -501,7 +610,7 @@ def _abbreviations(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
-def _ask_fallback(run: list[_Token], text: str, fallback: Fallback, surnames: set[str]) -> Candidate | None:
+def _ask_fallback(run: list[_Token], text: str, fallback: Fallback, surnames: _Surnames) -> Candidate | None:
     words = [t.text for t in run]
     if not _LOCATIVE_BEFORE.search(text, max(0, run[0].start - 16), run[0].start):
         return None

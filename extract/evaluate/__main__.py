@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("task", choices=sorted(TASKS), help="; ".join(f"{k}: {v}" for k, v in TASKS.items()))
     parser.add_argument("gold", metavar="GOLD.jsonl", help="one annotated article per line")
     parser.add_argument("--errors", action="store_true", help="also list every mismatch, for error analysis")
+    parser.add_argument("--by-level", action="store_true",
+                        help="places: where the AUC comes from, by the level of the resolved place")
     args = parser.parse_args(argv)
     module = importlib.import_module(f"extract.evaluate.{args.task}")
     try:
@@ -26,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = module.evaluate(documents)
     print(module.format_report(report, errors=args.errors))
+    if args.by_level and hasattr(module, "format_breakdown"):
+        print()
+        print(module.format_breakdown(report))
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import statistics
 import time
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,10 +44,22 @@ class Document:
     toponyms: tuple[GoldToponym, ...]
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """A matched toponym's gold point and the place it was resolved to, for the breakdown by level."""
+
+    level: str
+    place_id: str
+    gold: tuple[float, float]
+    point: tuple[float, float]
+    error_km: float
+
+
 @dataclass
 class Report:
     recognition: Scores = field(default_factory=lambda: Scores(0, 0, 0))
     errors_km: list[float] = field(default_factory=list)  # one per matched toponym with gold coordinates
+    resolved: list[Resolved] = field(default_factory=list)  # the same toponyms: what they were resolved to
     gold_with_coordinates: int = 0
     mismatches: list[str] = field(default_factory=list)
     documents: int = 0
@@ -123,6 +136,8 @@ def _score(report: Report, document: Document, predicted: list[PlaceMention]) ->
             continue
         error = distance_km(toponym.lat, toponym.lon, place.lat, place.lon)
         report.errors_km.append(error)
+        report.resolved.append(Resolved(level_of(place), place.place_id, (toponym.lat, toponym.lon),
+                                        (place.lat, place.lon), error))
         if error > ACCURACY_KM:
             report.mismatches.append(f"{document.doc_id}\tFAR {error:,.0f} km\t{toponym.name!r} -> {place.name} "
                                      f"({place.kind}, {place.country_code}, {place.rule}, {place.confidence:.2f})"
@@ -156,3 +171,50 @@ def format_report(report: Report, *, errors: bool = False) -> str:
     if errors:
         lines += ["", *report.mismatches]
     return "\n".join(lines)
+
+
+_LEVELS = {"a1": "admin1", "a2": "admin2", "ap": "airport", "cu": "curated", "near": "nearby"}
+_BANDS = ((10, "<10"), (161, "10-161"), (1000, "161-1000"), (math.inf, ">1000"))
+
+
+def level_of(place: PlaceMention) -> str:
+    """What kind of place a toponym was resolved to: country, admin1, admin2, town, continent, sea..."""
+    source = place.place_id.split(":", 1)[0]
+    if place.kind in ("country", "airspace", "sea", "river", "lake", "mountain"):
+        return place.kind
+    if source == "gn":
+        return "continent" if place.kind == "region" else "town"
+    return _LEVELS.get(source, place.kind)
+
+
+def format_breakdown(report: Report) -> str:
+    """Where the AUC comes from: each level's share of the summed log errors, its errors by band, and
+    how its gold points sit: the share of mentions at the most common gold point of their place (a
+    gazetteer's fixed point per place, if near 100%), and the median distance from that point to ours."""
+    scale = len(report.resolved) * math.log(EARTH_HALF_CIRCUMFERENCE_KM) or 1.0
+    by_level: dict[str, list[Resolved]] = defaultdict(list)
+    for r in report.resolved:
+        by_level[r.level].append(r)
+    lines = ["level        mentions  AUC share  median km  acc@161  " + "  ".join(f"{b:>8}" for _, b in _BANDS)
+             + "  at modal gold  modal gold to ours"]
+    for level, rows in sorted(by_level.items(), key=lambda kv: -sum(math.log1p(r.error_km) for r in kv[1])):
+        errors = [r.error_km for r in rows]
+        bands = Counter(next(label for limit, label in _BANDS if e < limit) for e in errors)
+        at_modal, gap = _gold_consistency(rows)
+        lines.append(f"{level:<12} {len(rows):>8}  {sum(map(math.log1p, errors)) / scale:>9.3f}  "
+                     f"{statistics.median(errors):>9,.0f}  {sum(e <= ACCURACY_KM for e in errors) / len(rows):>7.1%}  "
+                     + "  ".join(f"{bands[label]:>8}" for _, label in _BANDS)
+                     + f"  {at_modal:>13.1%}  {gap:>15,.0f} km")
+    return "\n".join(lines)
+
+
+def _gold_consistency(rows: list[Resolved]) -> tuple[float, float]:
+    """The share of mentions whose gold point is their place's most common one, and the median (over
+    mentions) distance from that most common gold point to the point the gazetteer gives the place."""
+    points: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        points[r.place_id][r.gold] += 1
+    modal = {place: counts.most_common(1)[0][0] for place, counts in points.items()}
+    at_modal = sum(r.gold == modal[r.place_id] for r in rows) / len(rows)
+    gaps = [distance_km(*modal[r.place_id], *r.point) for r in rows]
+    return at_modal, statistics.median(gaps)

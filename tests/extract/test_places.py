@@ -341,3 +341,31 @@ def test_a_name_inside_a_park_or_township_is_placed_at_the_article_anchor(gazett
     hopkins = recognise(text, gazetteer)[0]
     assert (hopkins.text, hopkins.rule, hopkins.country_code) == ("Hopkins", "nearby", "US")
     assert abs(hopkins.lat - 41.9) < 0.5 and abs(hopkins.lon + 88.75) < 0.5  # in DeKalb County, Illinois
+
+
+def test_reversed_window_expressions_match_as_the_plain_ones_would():
+    """The window before a name is matched reversed, for speed: the answers must be the plain expressions'."""
+    import random
+    import re
+
+    from extract.places import (
+        _LOCATIVE_BEFORE,
+        _LOCATIVE_BEFORE_REVERSED,
+        _ORG_OF_BEFORE_REVERSED,
+        _VEHICLE_BEFORE_REVERSED,
+        _ends_with,
+    )
+
+    vehicle = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:19|20)\d\d\s+$", re.IGNORECASE)
+    office = re.compile(r"\b(?:Chamber|Department|Dept\.|Ministry|Secretary|Bureau|Board|Office|Institute|"
+                        r"Association|Society|Council|Commission|Committee|School|College)\s+of\s+(?:the\s+)?$")
+    words = ["a", "An", "the", "THE", "their", "1992", "2015", "1899", "١٩٩٢", "Dept.", "Department", "department",
+             "of", "in", "In", "ın", "İn", "acroſs", "into", "within", "xin", "_in", "downtown", "nearby", "visiting",
+             "Chamber", "Syria", ",", "(", "-"]
+    gaps = [" ", "  ", "\n", "\t", "", "\u00a0"]
+    rnd = random.Random(7)
+    for _ in range(20_000):
+        window = "".join(rnd.choice(words) + rnd.choice(gaps) for _ in range(rnd.randint(1, 6)))[-30:]
+        for plain, reversed_ in ((vehicle, _VEHICLE_BEFORE_REVERSED), (office, _ORG_OF_BEFORE_REVERSED),
+                                 (_LOCATIVE_BEFORE, _LOCATIVE_BEFORE_REVERSED)):
+            assert bool(plain.search(window)) == _ends_with(window, reversed_), (window, plain.pattern)
