@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import MISSING, fields
 from functools import lru_cache
 
 from . import actors as act
@@ -18,7 +19,7 @@ from . import triggers as trig
 from .records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
 from .speech import SPEECH_VERBS, Attribution
 from .tense import is_future
-from .text import sentences, trie
+from .text import matches_at, sentences, trie
 
 _FRAME_WORDS = {*SPEECH_VERBS.split("|"), "report", "reports", "claim", "claims", "allegation", "allegations", "adding",
                 "saying", "insisting", "noting", "stressing"}
@@ -67,6 +68,10 @@ _QUANTITY = re.compile(
     r"eleven|twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:missiles|rockets|ships|warships|warplanes|jets|aircraft|planes|targets|F-16s|people|civilians|soldiers|"
     r"troops|drones|projectiles|bombs|sorties)\b", re.IGNORECASE)
+# Where a quantity can begin (its optional lead words, else its number): the full pattern is tried only there.
+_QUANTITY_STARTS = re.compile(
+    r"(?<![\w-])(?:a total of |all |at least |more than |some |\d|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens of|hundreds of)", re.IGNORECASE)
 
 _DATELINE_END = re.compile(r"\s*(?:,|—|–|-|\()")
 _COUNTERPARTS = re.compile(r"\s+(?:with\s+)?((?:[A-Z][\w.’'-]*\s+|(?:of|the|and|general|secretary|chief|minister|"
@@ -184,6 +189,18 @@ def _outermost(found: list[trig.Trigger]) -> list[trig.Trigger]:
     return [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end for o in found)]
 
 
+# Every field of an EventMention with its default, in declaration order (required ones as None, always given).
+_MENTION_FIELDS = {f.name: None if f.default is MISSING else f.default for f in fields(EventMention)}
+
+
+def _new_mention(**values) -> EventMention:
+    """`EventMention(**values)` without the field-by-field __init__ of a frozen dataclass, as `_with` does: a
+    sentence's mentions are built by the thousand."""
+    new = object.__new__(EventMention)
+    new.__dict__.update(_MENTION_FIELDS, **values)
+    return new
+
+
 def _with(mention: EventMention, **changes) -> EventMention:
     """`dataclasses.replace` for an EventMention, without the field-by-field __init__ of a frozen dataclass
     (EventMention has no __post_init__ and no slots: its __dict__ is the whole record)."""
@@ -245,7 +262,7 @@ def _mention(article, clause: _Clause, trigger: trig.Trigger, quotes) -> EventMe
     if trigger.type == "meeting":
         actors += [a for a in _counterparts(sentence, trigger) if a not in actors]
     claimant, stance = _attribution(sentence, trigger, frames, quote, article, actors)
-    return EventMention(
+    return _new_mention(
         article_id=article.id,
         type=trigger.type,
         trigger=Span(trigger.start, trigger.end, trigger.text),
@@ -508,7 +525,7 @@ def _quantity(sentence: Span, trigger: trig.Trigger) -> str | None:
 
 @lru_cache(maxsize=64)
 def _quantities(sentence: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _QUANTITY.finditer(sentence)]
+    return [(m.start(), m.group()) for m in matches_at(_QUANTITY_STARTS, _QUANTITY, sentence)]
 
 
 def _link_denials(mentions: list[EventMention], first: int) -> None:
