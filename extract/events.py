@@ -40,7 +40,7 @@ _ROLE_PREPOSITIONS = {
 }
 _DIRECTED = {"launch", "movement", "diversion", "strike"}
 _CLAUSE_BREAK = re.compile(r"\bthat\b|[;“”\"]|\b(?:while|but|which|who)\b")
-_CLAUSE_BREAK_PIECES = ("that", "but", "wh", ";", "“", "”", '"')  # one is in every clause break
+_CLAUSE_BREAK_PIECES = re.compile('that|but|wh|[;“”"]')  # one is in every clause break
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "northern",
                 "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
                 "southwestern", "nearby", "neighbouring", "neighboring"}
@@ -258,7 +258,7 @@ class _Clause:
 def _mention(article, clause: _Clause, trigger: trig.Trigger, quotes) -> EventMention:
     sentence, frames = clause.sentence, clause.frames
     start, end, precision, rule, date_text = _date(article, clause, trigger)
-    quote = next((a for a in quotes if a.quote.start <= trigger.start < a.quote.end), None)
+    quote = _quote_around(quotes, trigger.start)
     before = sentence.text[:trigger.start - sentence.start]
     actors = act.subject(before) or [p for p in [act.pronoun_subject(before)] if p]
     if trigger.type == "meeting":
@@ -284,6 +284,14 @@ def _mention(article, clause: _Clause, trigger: trig.Trigger, quotes) -> EventMe
         quantity=_quantity(sentence, trigger),
         channel=_channel(sentence) if trigger.type in trig.SPEECH_TYPES or claimant != article.source else None,
     )
+
+
+def _quote_around(quotes: list[Attribution], position: int) -> Attribution | None:
+    """The first quotation holding the position, if any."""
+    for attribution in quotes:
+        if attribution.quote.start <= position < attribution.quote.end:
+            return attribution
+    return None
 
 
 def _counterparts(sentence: Span, trigger: trig.Trigger) -> list[str]:
@@ -355,7 +363,7 @@ def _coordinated(sentence: Span, first: PlaceMention, second: PlaceMention) -> b
 def _clause_break(text: str) -> bool:
     """Whether `text` holds a clause boundary; most stretches between a verb and a place or a date hold none of
     its words, which a substring test tells faster than the search."""
-    return any(piece in text for piece in _CLAUSE_BREAK_PIECES) and _CLAUSE_BREAK.search(text) is not None
+    return _CLAUSE_BREAK_PIECES.search(text) is not None and _CLAUSE_BREAK.search(text) is not None
 
 
 def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> trig.Trigger | None:

@@ -69,8 +69,8 @@ _HEDGE = re.compile(
 # A piece of every negation and hedge word, in lower case: a text without any of them is searched no further. The
 # pieces avoid i, k and s, whose case-insensitive matches include other letters ("ı", "K", "ſ"), so every text
 # the patterns match holds one once lower-cased.
-_NEGATION_PIECES = ("no", "ne", "n't", "n’t", "thout")  # not, no, nor, n't, never, neither, without
-_HEDGE_PIECES = ("may", "ght", "ould", "ely", "bly", "dly", "ntly", "perhap", "appear")
+_NEGATION_PIECES = re.compile("no|ne|n't|n’t|thout")  # not, no, nor, n't, never, neither, without
+_HEDGE_PIECES = re.compile("may|ght|ould|ely|bly|dly|ntly|perhap|appear")
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def find(sentence: str, offset: int = 0) -> list[Trigger]:
     return triggers
 
 
-def _ends_with(pattern: re.Pattern[str], pieces: tuple[str, ...], before: str, lowered: str) -> bool:
+def _ends_with(pattern: re.Pattern[str], pieces: re.Pattern[str], before: str, lowered: str) -> bool:
     """Whether `pattern` finds its word at the end of `before`; searched only when `lowered` holds one of its
-    pieces, as few words before a trigger do."""
-    return any(piece in lowered for piece in pieces) and bool(pattern.search(before))
+    pieces (plain strings, which the regex engine skips to), as few words before a trigger do."""
+    return pieces.search(lowered) is not None and pattern.search(before) is not None
