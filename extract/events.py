@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import MISSING, fields
 from functools import lru_cache
 
 from . import actors as act
@@ -18,7 +19,7 @@ from . import triggers as trig
 from .records import Article, EventMention, PlaceMention, PlaceRole, Span, TimeExpr
 from .speech import SPEECH_VERBS, Attribution
 from .tense import is_future
-from .text import sentences, trie
+from .text import matches_at, sentences, trie
 
 _FRAME_WORDS = {*SPEECH_VERBS.split("|"), "report", "reports", "claim", "claims", "allegation", "allegations", "adding",
                 "saying", "insisting", "noting", "stressing"}
@@ -39,6 +40,7 @@ _ROLE_PREPOSITIONS = {
 }
 _DIRECTED = {"launch", "movement", "diversion", "strike"}
 _CLAUSE_BREAK = re.compile(r"\bthat\b|[;“”\"]|\b(?:while|but|which|who)\b")
+_CLAUSE_BREAK_PIECES = re.compile('that|but|wh|[;“”"]')  # one is in every clause break
 _DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "northern",
                 "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
                 "southwestern", "nearby", "neighbouring", "neighboring"}
@@ -67,6 +69,10 @@ _QUANTITY = re.compile(
     r"eleven|twelve|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:missiles|rockets|ships|warships|warplanes|jets|aircraft|planes|targets|F-16s|people|civilians|soldiers|"
     r"troops|drones|projectiles|bombs|sorties)\b", re.IGNORECASE)
+# Where a quantity can begin (its optional lead words, else its number): the full pattern is tried only there.
+_QUANTITY_STARTS = re.compile(
+    r"(?<![\w-])(?:a total of |all |at least |more than |some |\d|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|dozens of|hundreds of)", re.IGNORECASE)
 
 _DATELINE_END = re.compile(r"\s*(?:,|—|–|-|\()")
 _COUNTERPARTS = re.compile(r"\s+(?:with\s+)?((?:[A-Z][\w.’'-]*\s+|(?:of|the|and|general|secretary|chief|minister|"
@@ -133,7 +139,8 @@ def _coordinated_subject(mention: EventMention, sentence: Span, frames: list[re.
     if mention.actors:
         return mention
     before = sentence.text[:mention.trigger.start - sentence.start]
-    if not _COORDINATED.search(before):
+    # The pattern ends in spaces after one of these words: a quick test first.
+    if not before.rstrip().endswith(("and", "also", "later", "then")) or not _COORDINATED.search(before):
         return mention
     if mention.type in trig.SPEECH_TYPES:
         verbs = [m.start() for m in frames if m.end() <= len(before)]
@@ -158,7 +165,7 @@ def _fold_participles(mentions: list[EventMention], first: int) -> None:
         if (i > first and mention.type == "movement" and mention.trigger.text.lower().split()[0].endswith("ing")
                 and previous.type in _DIRECTED and previous.sentence == mention.sentence
                 and mention.sentence.text[:mention.trigger.start - mention.sentence.start].rstrip().endswith(",")
-                and not _CLAUSE_BREAK.search(mention.sentence.text[previous.trigger.end - mention.sentence.start:
+                and not _clause_break(mention.sentence.text[previous.trigger.end - mention.sentence.start:
                                                                    mention.trigger.start - mention.sentence.start])):
             taken = {r.place.place_id for r in previous.places}
             route = tuple(PlaceRole("via", r.place) for r in mention.places if r.place.place_id not in taken)
@@ -182,6 +189,18 @@ def _dateline(article: Article, places: list[PlaceMention]) -> PlaceMention | No
 def _outermost(found: list[trig.Trigger]) -> list[trig.Trigger]:
     """Triggers not nested inside a longer one."""
     return [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end for o in found)]
+
+
+# Every field of an EventMention with its default, in declaration order (required ones as None, always given).
+_MENTION_FIELDS = {f.name: None if f.default is MISSING else f.default for f in fields(EventMention)}
+
+
+def _new_mention(**values) -> EventMention:
+    """`EventMention(**values)` without the field-by-field __init__ of a frozen dataclass, as `_with` does: a
+    sentence's mentions are built by the thousand."""
+    new = object.__new__(EventMention)
+    new.__dict__.update(_MENTION_FIELDS, **values)
+    return new
 
 
 def _with(mention: EventMention, **changes) -> EventMention:
@@ -239,13 +258,13 @@ class _Clause:
 def _mention(article, clause: _Clause, trigger: trig.Trigger, quotes) -> EventMention:
     sentence, frames = clause.sentence, clause.frames
     start, end, precision, rule, date_text = _date(article, clause, trigger)
-    quote = next((a for a in quotes if a.quote.start <= trigger.start < a.quote.end), None)
+    quote = _quote_around(quotes, trigger.start)
     before = sentence.text[:trigger.start - sentence.start]
     actors = act.subject(before) or [p for p in [act.pronoun_subject(before)] if p]
     if trigger.type == "meeting":
         actors += [a for a in _counterparts(sentence, trigger) if a not in actors]
     claimant, stance = _attribution(sentence, trigger, frames, quote, article, actors)
-    return EventMention(
+    return _new_mention(
         article_id=article.id,
         type=trigger.type,
         trigger=Span(trigger.start, trigger.end, trigger.text),
@@ -265,6 +284,14 @@ def _mention(article, clause: _Clause, trigger: trig.Trigger, quotes) -> EventMe
         quantity=_quantity(sentence, trigger),
         channel=_channel(sentence) if trigger.type in trig.SPEECH_TYPES or claimant != article.source else None,
     )
+
+
+def _quote_around(quotes: list[Attribution], position: int) -> Attribution | None:
+    """The first quotation holding the position, if any."""
+    for attribution in quotes:
+        if attribution.quote.start <= position < attribution.quote.end:
+            return attribution
+    return None
 
 
 def _counterparts(sentence: Span, trigger: trig.Trigger) -> list[str]:
@@ -303,7 +330,7 @@ def _attached_verb(sentence: Span, timex: TimeExpr, verbs: list[tuple[int, int]]
     if after and _PREMODIFIER.match(rest[:min(after)[0] - timex.end]):
         return min(after, key=lambda v: v[0])  # "Monday's missile strike", "an April 1 attack": it dates its noun
     before = [v for v in verbs if v[1] <= timex.start
-              and not _CLAUSE_BREAK.search(sentence.text[v[1] - sentence.start:timex.start - sentence.start])]
+              and not _clause_break(sentence.text[v[1] - sentence.start:timex.start - sentence.start])]
     if before:
         return max(before, key=lambda v: v[1])
     return min(after, key=lambda v: v[0]) if after else None
@@ -333,6 +360,12 @@ def _coordinated(sentence: Span, first: PlaceMention, second: PlaceMention) -> b
     return bool(_AND_OR_GAP.fullmatch(gap))
 
 
+def _clause_break(text: str) -> bool:
+    """Whether `text` holds a clause boundary; most stretches between a verb and a place or a date hold none of
+    its words, which a substring test tells faster than the search."""
+    return _CLAUSE_BREAK_PIECES.search(text) is not None and _CLAUSE_BREAK.search(text) is not None
+
+
 def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> trig.Trigger | None:
     """The trigger a place belongs to: the one containing it, the nearest before it in its clause, else the next."""
     for t in found:
@@ -343,7 +376,7 @@ def _owner(sentence: Span, place: PlaceMention, found: list[trig.Trigger]) -> tr
     if before:
         previous = before[-1]
         between = sentence.text[previous.end - sentence.start:place.start - sentence.start]
-        same_clause = not _CLAUSE_BREAK.search(between)
+        same_clause = not _clause_break(between)
         locative = _LOCATIVE.match(between)
         if same_clause and (previous.type not in trig.SPEECH_TYPES or locative):
             return previous
@@ -358,7 +391,7 @@ def _role(sentence: Span, place: PlaceMention, trigger: trig.Trigger) -> str | N
     limit = trigger.start if trigger.end <= place.start else sentence.start
     local = sentence.text[limit - sentence.start:place.start - sentence.start]
     after = sentence.text[place.end - sentence.start:]
-    if _INSTEAD_OF.search(local) or _ORG_NOUN.match(after):
+    if ("instead" in local and _INSTEAD_OF.search(local)) or _ORG_NOUN.match(after):
         return None
     if place.rule == "demonym" and _OF.match(after):
         return None  # "the Syrian city of Raqqa": the city is the place
@@ -411,7 +444,8 @@ def _infinitive(word: str) -> bool:
 
 def _their_airspace(sentence: Span, trigger: trig.Trigger, places: list[PlaceMention], roles) -> list[PlaceRole]:
     """ "... approval from Iran and Iraq ... through their airspace": the named countries are the route."""
-    match = _THEIR_AIRSPACE.search(sentence.text)
+    text = sentence.text
+    match = _THEIR_AIRSPACE.search(text) if "air" in text or "skies" in text or "territory" in text else None
     if not match:
         return []
     at = match.start() + sentence.start
@@ -508,7 +542,7 @@ def _quantity(sentence: Span, trigger: trig.Trigger) -> str | None:
 
 @lru_cache(maxsize=64)
 def _quantities(sentence: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in _QUANTITY.finditer(sentence)]
+    return [(m.start(), m.group()) for m in matches_at(_QUANTITY_STARTS, _QUANTITY, sentence)]
 
 
 def _link_denials(mentions: list[EventMention], first: int) -> None:

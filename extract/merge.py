@@ -43,20 +43,21 @@ class Cluster:
     articles: dict[str, list[int]] = field(default_factory=dict)  # article id: sentence starts of its mentions
 
     @classmethod
-    def of(cls, mention: EventMention) -> Cluster:
+    def of(cls, mention: EventMention, span: tuple[date, date] | None = None) -> Cluster:
         cluster = cls([])
-        cluster.add(mention, None)
+        cluster.add(mention, None, span)
         return cluster
 
     @property
     def type(self) -> str:
         return self.mentions[0].type
 
-    def add(self, mention: EventMention, reason: str | None) -> None:
+    def add(self, mention: EventMention, reason: str | None, span: tuple[date, date] | None = None) -> None:
+        """Take the mention in; `span` is its `interval` when the caller has it already."""
         self.mentions.append(mention)
         if reason:
             self.reasons.append(reason)
-        lo, hi = interval(mention)
+        lo, hi = span or interval(mention)
         self.interval = (max(self.interval[0], lo), min(self.interval[1], hi))
         for role in mention.places:
             self.places.setdefault(_key(role), role)
@@ -83,20 +84,21 @@ def _merge(mentions: list[EventMention]) -> list[Cluster]:
     for mention in mentions:
         span = interval(mention)
         weeks = _weeks_of(*span)
-        keys = _keys(mention, weeks)
+        anchors = _anchors(mention)
+        keys = _keys(mention, anchors, weeks)
         found: set[int] = set()
-        for key in _lookups(mention, keys, weeks):
+        for key in _lookups(mention, anchors, weeks):
             bucket = index.get(key)
             if bucket:
                 found.update(bucket)
         for i in sorted(found):
             reason = _why_same(clusters[i], mention, span)
             if reason:
-                clusters[i].add(mention, reason)
+                clusters[i].add(mention, reason, span)
                 break
         else:
             i = len(clusters)
-            clusters.append(Cluster.of(mention))
+            clusters.append(Cluster.of(mention, span))
         for key in keys:
             bucket = index.setdefault(key, [])
             if not bucket or bucket[-1] != i:
@@ -118,19 +120,22 @@ def cycle_collection_paused():
             gc.enable()
 
 
-def _keys(mention: EventMention, weeks: list[str] | None) -> list[tuple[str, str, str]]:
+def _anchors(mention: EventMention) -> list[str]:
+    """What a mention is indexed by besides its type and week: its article and each of its places."""
+    return ["article:" + mention.article_id] + [_key(r) for r in mention.places]
+
+
+def _keys(mention: EventMention, anchors: list[str], weeks: list[str] | None) -> list[tuple[str, str, str]]:
     """Index keys: (type, place or article, week), plus (type, place or article, "*") for wide look-ups."""
-    anchors = ["article:" + mention.article_id] + [_key(r) for r in mention.places]
     return [(mention.type, anchor, week) for anchor in anchors for week in [*(weeks or ["wide"]), "*"]]
 
 
-def _lookups(mention: EventMention, keys: list[tuple[str, str, str]],
-             weeks: list[str] | None) -> list[tuple[str, str, str]]:
-    anchors = {(kind, anchor) for kind, anchor, _ in keys}
-    anchors |= {(target, "article:" + mention.article_id) for kind, target in _ELABORATES if kind == mention.type}
+def _lookups(mention: EventMention, anchors: list[str], weeks: list[str] | None) -> list[tuple[str, str, str]]:
+    pairs = {(mention.type, anchor) for anchor in anchors}
+    pairs |= {(target, "article:" + mention.article_id) for kind, target in _ELABORATES if kind == mention.type}
     if weeks is None:  # undated or very wide: compare with every cluster of those anchors
-        return [(kind, anchor, "*") for kind, anchor in anchors]
-    return [(kind, anchor, week) for kind, anchor in anchors for week in [*weeks, "wide"]]
+        return [(kind, anchor, "*") for kind, anchor in pairs]
+    return [(kind, anchor, week) for kind, anchor in pairs for week in [*weeks, "wide"]]
 
 
 @lru_cache(maxsize=16384)

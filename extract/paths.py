@@ -97,19 +97,24 @@ def _area(place: _Stop, gazetteer: Gazetteer):
 
 
 def _great_circle(a: tuple[float, float], b: tuple[float, float], step_km: float = 50.0) -> list[tuple[float, float]]:
-    """Points from a to b along the great circle, about every `step_km`."""
+    """Points from a to b along the great circle, about every `step_km`.
+
+    Written out coordinate by coordinate, with the sine of the whole angle taken once: a long path has
+    hundreds of points, and the same arithmetic in the same order gives the same points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    v1 = (math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1))
-    v2 = (math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2))
-    angle = math.acos(max(-1.0, min(1.0, sum(x * y for x, y in zip(v1, v2)))))
+    x1, y1, z1 = math.cos(lat1) * math.cos(lon1), math.cos(lat1) * math.sin(lon1), math.sin(lat1)
+    x2, y2, z2 = math.cos(lat2) * math.cos(lon2), math.cos(lat2) * math.sin(lon2), math.sin(lat2)
+    angle = math.acos(max(-1.0, min(1.0, x1 * x2 + y1 * y2 + z1 * z2)))
     steps = max(1, int(angle * 6371.0 / step_km))
     if angle < 1e-9:
         return [a, b]
+    sin, atan2, hypot, degrees = math.sin, math.atan2, math.hypot, math.degrees
+    whole = sin(angle)
     points = []
     for i in range(steps + 1):
         t = i / steps
-        k1 = math.sin((1 - t) * angle) / math.sin(angle)
-        k2 = math.sin(t * angle) / math.sin(angle)
-        x, y, z = (k1 * p + k2 * q for p, q in zip(v1, v2))
-        points.append((round(math.degrees(math.atan2(z, math.hypot(x, y))), 4), round(math.degrees(math.atan2(y, x)), 4)))
+        k1 = sin((1 - t) * angle) / whole
+        k2 = sin(t * angle) / whole
+        x, y, z = k1 * x1 + k2 * x2, k1 * y1 + k2 * y2, k1 * z1 + k2 * z2
+        points.append((round(degrees(atan2(z, hypot(x, y))), 4), round(degrees(atan2(y, x)), 4)))
     return points

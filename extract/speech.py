@@ -9,6 +9,7 @@ Thursday") and telling whether two attributions name the same speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,12 +52,13 @@ def attributions(text: str, offset: int = 0) -> list[Attribution]:
 def _attributions(text: str, offset: int) -> tuple[Attribution, ...]:
     """`attributions`, cached: the date tagger and the event extractor both ask for an article's."""
     sents = sentences(text, offset)
+    ends = [s.end for s in sents]
     quotes = quotations(text, offset)
     result: list[Attribution] = []
     previous: Attribution | None = None
-    for quote in quotes:
-        sentence = _sentence_of(quote, sents, text, offset)
-        attribution = _attribute(quote, sentence, quotes)
+    for k, quote in enumerate(quotes):
+        sentence = _sentence_of(quote, sents, ends, text, offset)
+        attribution = _attribute(quote, sentence, quotes, k)
         if previous is not None and attribution.speaker is None:
             # A quotation continuing in the next sentence keeps its speaker.
             attribution = Attribution(quote, sentence, None, previous.speaker, previous.frame)
@@ -68,9 +70,15 @@ def _attributions(text: str, offset: int) -> tuple[Attribution, ...]:
     return tuple(result)
 
 
-def _sentence_of(quote: Span, sents: list[Span], text: str, offset: int) -> Span:
-    """The sentences a quotation touches, merged: a quote may cover several."""
-    touching = [s for s in sents if s.end > quote.start and s.start < quote.end]
+def _sentence_of(quote: Span, sents: list[Span], ends: list[int], text: str, offset: int) -> Span:
+    """The sentences a quotation touches, merged: a quote may cover several. Sentences come in order without
+    overlapping (`ends` are theirs), so those touching it are found by bisection."""
+    first = bisect_right(ends, quote.start)  # the first sentence ending after the quote starts
+    touching = []
+    for s in sents[first:]:
+        if s.start >= quote.end:
+            break
+        touching.append(s)
     if not touching:
         return quote
     start = min(s.start for s in touching)
@@ -78,12 +86,13 @@ def _sentence_of(quote: Span, sents: list[Span], text: str, offset: int) -> Span
     return Span(start, end, text[start - offset:end - offset])
 
 
-def _attribute(quote: Span, sentence: Span, quotes: list[Span]) -> Attribution:
+def _attribute(quote: Span, sentence: Span, quotes: list[Span], k: int) -> Attribution:
+    """The attribution of `quotes[k]`, `quote`, in its sentence."""
     full = sentence.text
     # The attribution usually follows the quote within its sentence ("...,” X said.)
     # or precedes it ("X said: “...”").
-    after_text, after_start = _outside(sentence, quote, quotes, after=True, full=full)
-    before_text, before_start = _outside(sentence, quote, quotes, after=False, full=full)
+    after_text, after_start = _outside(sentence, quote, quotes, k, after=True, full=full)
+    before_text, before_start = _outside(sentence, quote, quotes, k, after=False, full=full)
     for chunk, chunk_start in ((after_text, after_start), (before_text, before_start)):
         match = _VERB.search(chunk)
         if match:
@@ -94,14 +103,15 @@ def _attribute(quote: Span, sentence: Span, quotes: list[Span]) -> Attribution:
     return Attribution(quote, sentence, None, None, None)
 
 
-def _outside(sentence: Span, quote: Span, quotes: list[Span], *, after: bool, full: str) -> tuple[str, int]:
-    """Text of the sentence after (or before) the quote, up to the next other quote."""
+def _outside(sentence: Span, quote: Span, quotes: list[Span], k: int, *, after: bool, full: str) -> tuple[str, int]:
+    """Text of the sentence after (or before) the quote, `quotes[k]`, up to the next other quote. Quotations come
+    in order without overlapping: the next one is `quotes[k + 1]`, the one before `quotes[k - 1]`."""
     if after:
         start = quote.end
-        end = min([q.start for q in quotes if q.start >= quote.end] + [sentence.end])
+        end = min(quotes[k + 1].start, sentence.end) if k + 1 < len(quotes) else sentence.end
     else:
         end = quote.start
-        start = max([q.end for q in quotes if q.end <= quote.start] + [sentence.start])
+        start = max(quotes[k - 1].end, sentence.start) if k else sentence.start
     if start >= end:
         return "", start
     return full[start - sentence.start:end - sentence.start], start

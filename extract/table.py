@@ -61,6 +61,7 @@ COLUMNS: dict[str, str] = {
 }
 _PRECISION_RANK = ["day", "time", "week", "month", "season", "quarter", "half", "year", "range", "decade", "century",
                    "reported", "unknown"]
+_RANK = {precision: rank for rank, precision in enumerate(_PRECISION_RANK)}
 _TOWARD = {"launch": "toward", "movement": "toward", "diversion": "toward", "strike": "on"}
 _ROLE_ORDER = {"origin": 0, "via": 1, "destination": 2, "location": 3}
 _SPECIFICITY = {"facility": 0, "city": 0, "region": 1, "sea": 1, "country": 2, "airspace": 2}
@@ -99,8 +100,7 @@ def event_id(cluster: Cluster) -> str:
 
 
 def _best_date(mentions: list[EventMention]) -> EventMention:
-    return min(mentions, key=lambda m: (_PRECISION_RANK.index(m.date_precision) if m.date_precision in _PRECISION_RANK else 99,
-                                        m.date_start or date.max))
+    return min(mentions, key=lambda m: (_RANK.get(m.date_precision, 99), m.date_start or date.max))
 
 
 def _places(mentions: list[EventMention]) -> list[PlaceRole]:
@@ -119,7 +119,9 @@ def event_row(cluster: Cluster, articles: dict[str, Article], gazetteer: Gazette
     mentions = cluster.mentions
     dated = _best_date(mentions)
     places = _places(mentions)
-    by_role = {role: [r.place for r in places if r.role == role] for role in _ROLE_ORDER}
+    by_role: dict[str, list] = {role: [] for role in _ROLE_ORDER}
+    for r in places:
+        by_role[r.role].append(r.place)
     marker = (by_role["location"] or by_role["destination"] or by_role["origin"] or by_role["via"] or [None])[0]
     path = None
     if by_role["origin"] and by_role["destination"]:

@@ -66,6 +66,11 @@ _NEGATION = re.compile(r"\b(?:not|n[o’']t|never|no|neither|nor|without)\b(?:\s
 _HEDGE = re.compile(
     r"\b(?:may|might|could|would|likely|possibly|probably|reportedly|allegedly|apparently|perhaps|appear(?:s|ed)? to)\b"
     r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# A piece of every negation and hedge word, in lower case: a text without any of them is searched no further. The
+# pieces avoid i, k and s, whose case-insensitive matches include other letters ("ı", "K", "ſ"), so every text
+# the patterns match holds one once lower-cased.
+_NEGATION_PIECES = re.compile("no|ne|n't|n’t|thout")  # not, no, nor, n't, never, neither, without
+_HEDGE_PIECES = re.compile("may|ght|ould|ely|bly|dly|ntly|perhap|appear")
 
 
 @dataclass(frozen=True)
@@ -93,12 +98,19 @@ def find(sentence: str, offset: int = 0) -> list[Trigger]:
             continue
         position = match.end()
         before = sentence[max(0, match.start() - 40):match.start()]
+        lowered_before = before.lower()
         triggers.append(Trigger(
             type=match.lastgroup or "statement",
             start=match.start() + offset,
             end=match.end() + offset,
             text=match.group(),
-            negated=bool(_NEGATION.search(before)),
-            hedged=bool(_HEDGE.search(before)),
+            negated=_ends_with(_NEGATION, _NEGATION_PIECES, before, lowered_before),
+            hedged=_ends_with(_HEDGE, _HEDGE_PIECES, before, lowered_before),
         ))
     return triggers
+
+
+def _ends_with(pattern: re.Pattern[str], pieces: re.Pattern[str], before: str, lowered: str) -> bool:
+    """Whether `pattern` finds its word at the end of `before`; searched only when `lowered` holds one of its
+    pieces (plain strings, which the regex engine skips to), as few words before a trigger do."""
+    return pieces.search(lowered) is not None and pattern.search(before) is not None
