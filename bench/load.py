@@ -61,30 +61,33 @@ class Tally:
 
 
 class Traffic:
-    """A page's reruns as they cross the websocket: when the latest request left and the latest run finished.
-    Timed where this script sees the frames, so an upper bound when the browser is busy."""
+    """A page's reruns as they cross the websocket: when the latest request left, when the first still
+    unanswered one left (a round trip is timed from it), and when the latest run finished. Timed where this
+    script sees the frames, so an upper bound when the browser is busy."""
 
     def __init__(self, page, tally: Tally):
-        self.requested, self.finished, self.tally = 0.0, 0.0, tally
+        self.requested, self.unanswered, self.finished, self.tally = 0.0, 0.0, 0.0, tally
         page.on("websocket", lambda ws: (ws.on("framesent", self._sent), ws.on("framereceived", self._received)))
 
     def _sent(self, payload) -> None:
         from streamlit.proto.BackMsg_pb2 import BackMsg
 
         if isinstance(payload, bytes) and BackMsg.FromString(payload).WhichOneof("type") == "rerun_script":
-            if self.finished >= self.requested:  # a request that a newer one supersedes is timed from the first
-                self.requested = time.perf_counter()
+            self.requested = time.perf_counter()
+            if self.finished >= self.unanswered:
+                self.unanswered = self.requested
 
     def _received(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         if isinstance(payload, bytes) and ForwardMsg.FromString(payload).WhichOneof("type") == "script_finished":
             self.finished = time.perf_counter()
-            if self.requested:
-                self.tally.round_trips.append(self.finished - self.requested)
+            if self.unanswered:
+                self.tally.round_trips.append(self.finished - self.unanswered)
 
     async def settled(self, page, since: float) -> None:
-        """Until a run asked for after `since` has finished and the page shows no stale element."""
+        """Until a run asked for after `since` has finished (a run still going when the change was made, such
+        as the map's own, is answered first) and the page shows no stale element."""
         deadline = time.perf_counter() + WAIT_MS / 1000
         while not (self.requested > since and self.finished > self.requested):
             if time.perf_counter() > deadline:
@@ -132,15 +135,24 @@ async def _pick(page, index: int, rng: random.Random) -> float | None:
     """Open the sidebar's `index`th multiselect and click one of its options; None when it offers none."""
     box = page.locator("section[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(index)
     await box.click(timeout=WAIT_MS)
-    options = page.get_by_role("option")
+    options = page.get_by_role("option").filter(has_not_text="No results")
     try:
-        await options.first.wait_for(timeout=15_000)
+        await options.first.wait_for(timeout=5_000)
     except Exception:
-        await page.keyboard.press("Escape")
+        await _close_list(page)
         return None
     clicked = await _click(options.nth(rng.randrange(await options.count())))
-    await page.keyboard.press("Escape")
+    await _close_list(page)
     return clicked
+
+
+async def _close_list(page) -> None:
+    """Close a multiselect's list and leave it, as an analyst moving on does: while it has the focus it shows
+    every choice, and leaving it shrinks it, which moves what is below it between the press and the release
+    of a click made there (the click would change nothing)."""
+    await page.keyboard.press("Escape")
+    await page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    await page.get_by_role("listbox").wait_for(state="hidden", timeout=WAIT_MS)
 
 
 async def _act(page, rng: random.Random) -> tuple[str, float] | None:
@@ -183,6 +195,7 @@ async def _session(number: int, context, url: str, window: Window, tally: Tally,
             await asyncio.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
             if time.monotonic() >= window.until:
                 break
+        acted = None
         try:
             acted = await _act(page, rng)
             if acted is None:
@@ -198,7 +211,8 @@ async def _session(number: int, context, url: str, window: Window, tally: Tally,
                 raise RuntimeError("traceback")
         except Exception as error:
             if not isinstance(error, RuntimeError) or str(error) != "traceback":
-                tally.errors.append(f"session {number}: {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+                tally.errors.append(f"session {number}, {acted[0] if acted else 'a change'}: "
+                                    f"{type(error).__name__}: {str(error).splitlines()[0][:160]}")
             if time.monotonic() >= window.until or resets > 5:
                 break
             resets += 1
