@@ -598,12 +598,17 @@ def _svg(chart) -> str:
         return f"<p>The timeline could not be drawn here ({escape(type(error).__name__)}).</p>"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def _header(view: pd.DataFrame) -> None:
     st.title("Chronomap")
     first, last = flt.date_bounds(view)
     span = f"{first} to {last}" if first else "no dated events"
     sources = sorted({s for row in view["sources"].tolist() for s in row})
-    st.html(f"<p class='cm-summary'><b>{len(view):,} events</b> · {escape(span)} · {len(sources)} sources: "
+    st.html(f"<p class='cm-summary'><b>{_count(len(view), 'event')}</b> · {escape(span)} · "
+            f"{_count(len(sources), 'source')}: "
             f"{escape(', '.join(sources))}</p>")
 
 

@@ -307,3 +307,10 @@ def test_each_page_run_is_timed_in_the_run_log_when_asked(monkeypatch, tmp_path)
     app.sidebar.multiselect[1].set_value(["launch"]).run()
     lines = log.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and all(0 < float(line.split("\t")[1]) < 120 for line in lines)
+
+
+def test_the_summary_counts_in_words():
+    from dashboard.app import _count
+
+    assert (_count(1, "event"), _count(0, "source"), _count(10_724, "event")) == ("1 event", "0 sources",
+                                                                                  "10,724 events")
