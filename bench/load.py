@@ -326,11 +326,10 @@ def main(argv: list[str] | None = None) -> int:
 
     responses = tally.responses
     mb = [s / 2**20 for s in memory.samples] if memory else [0.0]
-    elapsed = args.seconds
-    print(f"sessions: {args.sessions} over {elapsed:.0f} s ({args.browsers} Chromium process(es)), a change "
+    print(f"sessions: {args.sessions} over {args.seconds:.0f} s ({args.browsers} Chromium process(es)), a change "
           f"after {args.think:g} s on average; {os.cpu_count()} cores, {cores}")
     print(f"interactions: {len(responses)} ({', '.join(f'{k} {v}' for k, v in sorted(tally.kinds.items()))}); "
-          f"{len(responses) / elapsed:.1f} a second")
+          f"{len(responses) / args.seconds:.1f} a second")
     print(f"errors: {len(tally.errors)}")
     for line in tally.errors[:20]:
         print(f"  {line}")

@@ -154,8 +154,9 @@ def event_layers(events: pd.DataFrame, *, selected: str | None = None, faded: fr
     types = sorted(events["type"].unique().tolist()) if len(events) else []
     _Legend(types, note).add_to(legend)
     focus, cap = (_box(_focus(bounds)), MAX_FIT_ZOOM) if bounds else (None, MAX_FIT_ZOOM)
-    if selected is not None and (events["id"] == selected).any():
-        row = events[events["id"] == selected].iloc[0]
+    chosen = events[events["id"] == selected] if selected is not None else events.iloc[:0]
+    if len(chosen):
+        row = chosen.iloc[0]
         if isinstance(row["path"], list) and row["path"]:
             focus, cap = _box([(p[0], p[1]) for p in row["path"]]), DETAIL_ZOOM
         elif pd.notna(row["lat"]):

@@ -23,9 +23,10 @@ from extract.records import Article
 from gazetteer import Gazetteer, default_gazetteer
 
 from . import refresh as event_table
-from .db import Store, get_meta, set_meta, transaction
+from .db import Store, transaction
 from .engines import Engine, LocalEngine
 from .fixes import corrections_by_article
+from .schema import get_meta, set_meta
 from .work import Encoded, content_hash
 
 

@@ -13,7 +13,8 @@ from extract.table import COLUMNS
 
 from . import codec
 from . import refresh as event_table
-from .db import Store, get_meta
+from .db import Store
+from .schema import get_meta
 
 
 def events(store: Store, *, since: str | None = None, until: str | None = None, types: Iterable[str] | None = None,

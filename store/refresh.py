@@ -26,7 +26,8 @@ from extract.table import COLUMNS, event_id, event_row, link_denials
 from gazetteer import Gazetteer
 
 from . import codec, schema
-from .db import Store, bump_generation, set_meta, transaction
+from .db import Store, bump_generation, transaction
+from .schema import set_meta
 
 CHUNK = 2048  # events made and written at a time
 _SQL_JSON = sqlite3.sqlite_version_info >= (3, 38)  # JSON functions built in

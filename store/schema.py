@@ -83,6 +83,15 @@ def _v3_article_dates(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX events_by_date ON events(date_start)")
 
 
+def get_meta(db: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(db: sqlite3.Connection, key: str, value: str) -> None:
+    db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
 # Events per first day and type, from the events table: kept with it by the refresh (store/refresh.py).
 COUNT_DAYS = ("INSERT INTO event_days SELECT substr(date_start, 1, 10), type, count(*) FROM events "
               "WHERE date_start IS NOT NULL GROUP BY 1, 2")
@@ -108,8 +117,7 @@ def keep_counts(db: sqlite3.Connection) -> None:
         "max(CAST(julianday(substr(date_end, 1, 10)) - julianday(substr(date_start, 1, 10)) AS INTEGER)) "
         "FROM events").fetchone()
     for key, value in (("events", count), ("first_day", first), ("last_day", last), ("longest_days", longest)):
-        db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                   (key, "" if value is None else str(value)))
+        set_meta(db, key, "" if value is None else str(value))
 
 
 def _v5_event_span(db: sqlite3.Connection) -> None:
