@@ -168,7 +168,7 @@ async def _act(page, rng: random.Random) -> tuple[str, float] | None:
             return None  # no window: the view is one day or empty
         return kind, await _click(button)
     if kind == "lanes":
-        lanes = page.locator("[data-testid='stButtonGroup'] button")
+        lanes = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button")
         if not await lanes.count():
             return None
         return kind, await _click(lanes.nth(rng.randrange(await lanes.count())))

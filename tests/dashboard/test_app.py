@@ -81,7 +81,7 @@ def test_a_shared_link_restores_its_filters_and_reset_clears_them(monkeypatch):
     app.run()
     assert not app.exception
     assert events_in(app) == 1 and app.multiselect(key="f_types").value == ["launch"]
-    app.multiselect(key="f_stances").set_value(["asserted"]).run()
+    app.pills(key="f_stances").set_value(["asserted"]).run()
     assert app.query_params["stances"] == ["asserted"] or app.query_params["stances"] == "asserted"
     app.button(key="f_reset").click().run()
     assert not app.exception
@@ -263,6 +263,35 @@ def test_a_click_on_a_month_of_the_store_reads_that_month(monkeypatch):
     monkeypatch.setattr(st, "session_state", state)
     _on_store_month()
     assert state["f_dates"] == (date(2015, 9, 1), date(2015, 9, 30))
+
+
+def test_the_table_waits_for_a_click_when_the_first_view_is_an_overview(monkeypatch):
+    monkeypatch.setattr("dashboard.app.overview", lambda events: len(events) > 5)
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert not app.dataframe and app.expander[0].label == "Events table"
+    assert [b.proto.label for b in app.get("download_button")] == ["⬇ CSV", "⬇ GeoJSON", "⬇ KML"]
+    app.session_state["v_table"] = True  # the analyst opens it
+    app.run()
+    assert not app.exception and len(app.dataframe[0].value) == events_in(app)
+
+
+def test_the_table_is_open_at_first_for_a_small_view(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    assert len(app.dataframe[0].value) == events_in(app)
+
+
+def test_the_dates_button_shows_the_dates_chosen(monkeypatch):
+    app = run_app(monkeypatch, ROOT / "data" / "articles")
+    first, last = app.date_input(key="f_dates").value
+    assert dates_button(app) == f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    app.date_input(key="f_dates").set_value((date(2015, 10, 1), last)).run()
+    assert not app.exception
+    assert dates_button(app) == f"1 Oct 2015 – {last.day} {last:%b %Y}"
+
+
+def dates_button(app: AppTest) -> str:
+    (button,) = app.get("popover")
+    return button.proto.popover.label
 
 
 def test_the_table_lists_the_latest_events_when_there_are_many(monkeypatch):
