@@ -108,7 +108,10 @@ class Memory(threading.Thread):
     def run(self) -> None:
         while not self.stop.is_set():
             try:
-                self.samples.append(self.process.memory_info().rss)
+                rss = self.process.memory_info().rss
+                if not rss:  # a stopped process not yet reaped
+                    return
+                self.samples.append(rss)
                 times = self.process.cpu_times()
                 self.cpu.append(times.user + times.system)
             except Exception:  # the process ended
