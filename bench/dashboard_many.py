@@ -9,6 +9,10 @@ The server serves the store as `chronomap serve` does, warmed first (`--cold`: n
 navigation to the summary, the timeline and the map all drawn; the first load after the server starts and
 later loads are reported apart. "Filter" is from choosing an event type in the
 sidebar (the first offered) to the new count, the map's new layers (its legend changes) and Streamlit idle.
+
+Page loads on a shared machine vary by a second from one hour to the next, so each load of the dashboard
+follows a load of a bare Streamlit page (a title and a line) from a server of its own in the same browser:
+its median is this machine's floor for any Streamlit page at the time, printed beside the dashboard's.
 """
 
 from __future__ import annotations
@@ -52,6 +56,16 @@ def _ready(page, url: str) -> float:
     page.locator(".vega-embed canvas, .vega-embed svg").first.wait_for(timeout=120_000)
     page.frame_locator(MAP_FRAME).locator(".leaflet-interactive >> visible=true").first.wait_for(timeout=120_000)
     _idle(page)
+    return time.perf_counter() - started
+
+
+BARE_PAGE = 'import streamlit as st\nst.title("Chronomap")\nst.write("A bare page: the floor of any Streamlit page.")\n'
+
+
+def _bare(page, url: str) -> float:
+    started = time.perf_counter()
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_text("A bare page").wait_for(timeout=120_000)
     return time.perf_counter() - started
 
 
@@ -100,10 +114,21 @@ def main() -> None:
         db = args.store or build_store(args.articles, Path(tmp))
         store.open(db).close()  # migrated to this version's schema, as `chronomap serve` does
         env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"} | {"CHRONOMAP_STORE": str(db)}
+        bare_app = Path(tmp) / "bare.py"
+        bare_app.write_text(BARE_PAGE, encoding="utf-8")
+        bare_port = server.free_port()
+        bare_server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(bare_app), "--server.port",
+                                        str(bare_port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+                                       cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         with server.running(env, warmed=not args.cold) as running, sync_playwright() as p:
+            bare_url = f"http://127.0.0.1:{bare_port}"
+            server.wait_until_up(bare_url, bare_server)
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-            loads, filters, events = [], [], ""
+            loads, filters, bare, events = [], [], [], ""
             for run in range(args.runs + 1):
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                bare.append(_bare(page, bare_url))
+                page.close()
                 page = browser.new_page(viewport={"width": 1920, "height": 1080})
                 sent: list[int] = []  # the page's messages to the server: a rerun request is one
                 page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda _: sent.append(0)))
@@ -114,11 +139,14 @@ def main() -> None:
                     page.screenshot(path=args.screenshot)
                 page.close()
             browser.close()
+        server.stop(bare_server)
     warm = loads[1:]
     print(f"store: {db} ({events})")
     print(f"page ready, first load after the server started{'' if args.cold else ' and was warmed'}: "
           f"{loads[0]:.2f} s")
     print(f"page ready, later loads: median {statistics.median(warm):.2f} s, worst {max(warm):.2f} s over {len(warm)} loads")
+    print(f"a bare Streamlit page, loaded before each (this machine's floor now): median "
+          f"{statistics.median(bare[1:]):.2f} s, worst {max(bare[1:]):.2f} s")
     print(f"filter change drawn: median {statistics.median(filters):.2f} s, worst {max(filters):.2f} s "
           f"over {len(filters)} changes")
 

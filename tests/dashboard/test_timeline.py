@@ -54,3 +54,11 @@ def test_the_store_chart_shows_every_counted_event_by_month_and_type():
     assert spec["mark"]["type"] == "bar" and sum(r["events"] for r in rows) == 10
     assert spec["params"][0]["name"] == STORE_PICK
     assert spec["encoding"]["color"]["scale"]["range"] == ["#D55E00", "#E69F00"]  # the map's colours
+
+
+def test_the_counts_legend_shows_whole_numbers():
+    from dashboard.timeline import count_chart
+    from tests.dashboard.test_overview import CITIES, _events
+
+    legend = count_chart(_events(900, CITIES)).to_dict()["encoding"]["color"]["legend"]
+    assert legend["format"] == ",d"  # one count in view had been labelled "1,000.000000"
