@@ -122,7 +122,8 @@ def count_chart(events: pd.DataFrame, *, height: int = 420, lanes: str = "type",
     return (alt.Chart(data).mark_rect().encode(
         x=alt.X(f"{time_unit}(day):O", title=None,
                 axis=alt.Axis(format=label_format, labelFontSize=11, labelOverlap=True, labelAngle=-40)),
-        y=alt.Y("lane:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200)),
+        # Every lane named: with overlap checks Vega dropped every other label of 13 lanes in 420 px.
+        y=alt.Y("lane:N", title=None, axis=alt.Axis(labelFontSize=13, labelLimit=200, labelOverlap=False)),
         color=alt.Color("events:Q", title=title, scale=alt.Scale(scheme="blues"),
                         legend=alt.Legend(orient="bottom", format=",d")),  # counts: "1,000", not "1,000.000000"
         opacity=opacity,
