@@ -190,3 +190,33 @@ def test_a_filter_change_redraws_the_open_map_instead_of_a_new_one(page, server_
     assert "launch" in legend.inner_text() and "strike" not in legend.inner_text()
     assert frame.evaluate("() => window.__cmSameMap === true")
     assert page.locator(MAP_FRAME).count() == 1
+
+
+def test_the_stance_pills_and_the_dates_button_filter_the_view(page, server_url):
+    _wait_for_dashboard(page, server_url)
+    every = _events_shown(page)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_role("button", name="disputed", exact=True).click()
+    page.wait_for_function("() => window.location.search.includes('stances=disputed')", timeout=30_000)
+    page.wait_for_function(f"() => !document.querySelector('.cm-summary b').innerText.startsWith('{every} ')",
+                           timeout=30_000)
+    assert 0 < _events_shown(page) < every
+    page.get_by_role("button", name="Reset filters").click()
+    page.wait_for_function(f"() => document.querySelector('.cm-summary b').innerText.startsWith('{every} ')",
+                           timeout=30_000)
+
+    dates = sidebar.locator("[data-testid='stPopover'] button").first
+    assert "28 Sep 2015 – 15 Oct 2015" in dates.inner_text()
+    dates.click()
+    # The calendar opens on the first day chosen; a range is two clicks, here twice the same day.
+    page.get_by_role("spinbutton", name="day, First and last day start").click()
+    page.get_by_role("button", name="Next", exact=False).first.click()
+    day = page.get_by_role("button", name="Wednesday, October 7, 2015")
+    day.click()
+    day.click()
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stPopover\"] button')]"
+                           ".some(b => b.innerText.includes('7 Oct 2015 – 7 Oct 2015'))", timeout=30_000)
+    page.wait_for_function("() => document.querySelector('.cm-summary').innerText.includes('2015-10-07 to 2015-10-07')",
+                           timeout=30_000)
+    assert 0 < _events_shown(page) < every
+    assert page.get_by_text("Traceback").count() == 0
