@@ -233,11 +233,21 @@ class Window:
     def __init__(self, sessions: int, seconds: float, tally: Tally):
         self.waiting, self.seconds, self.tally = sessions, seconds, tally
         self.opened, self.until, self.started_at = asyncio.Event(), float("inf"), 0.0
+        self.cpu_at_open = self.cpu_at_close = (0, 0)
+
+
+def cpu_jiffies() -> tuple[int, int]:
+    """The whole machine's busy and total CPU time (every core, in clock ticks) from /proc/stat."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        ticks = [int(n) for n in stat.readline().split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle and waiting for I/O
+    return sum(ticks) - idle, sum(ticks)
 
     def arrived(self) -> None:
         self.waiting -= 1
         if self.waiting == 0:
             self.started_at, self.until = time.time(), time.monotonic() + self.seconds
+            self.cpu_at_open = cpu_jiffies()
             self.tally.round_trips.clear()
             self.opened.set()
 
@@ -262,6 +272,7 @@ async def _drive(url: str, sessions: int, seconds: float, browsers: int, seed: i
             tasks.append(asyncio.create_task(_session(number, context, url, window, tally, seed, think_s)))
             await asyncio.sleep(ARRIVAL_S)
         await asyncio.gather(*tasks)
+        window.cpu_at_close = cpu_jiffies()
         for browser in opened:
             await browser.close()
     return tally, window
@@ -354,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
         busy = memory.cpu[-1] - memory.cpu[0]
         print(f"server CPU: {busy:.0f} s over {len(memory.cpu) - 1} s ({busy / max(1, len(memory.cpu) - 1):.0%} of "
               "one core)")
+    (busy0, total0), (busy1, total1) = window.cpu_at_open, window.cpu_at_close
+    if total1 > total0:
+        print(f"the machine's CPU while measured: {(busy1 - busy0) / (total1 - total0):.0%} busy over its "
+              f"{os.cpu_count()} cores (server, browsers and this script)")
     print(f"load average at the end (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     return 1 if tally.errors else 0
 
