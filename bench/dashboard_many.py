@@ -11,7 +11,7 @@ later loads are reported apart. "Filter" is from choosing an event type in the
 sidebar (the first offered) to the new count, the map's new layers (its legend changes) and Streamlit idle.
 
 Page loads on a shared machine vary by a second from one hour to the next, so each load of the dashboard
-follows a load of a bare Streamlit page (a title and a line) from a server of its own in the same browser:
+is followed by a load of a bare Streamlit page (a title and a line) from a server of its own in the same browser:
 its median is this machine's floor for any Streamlit page at the time, printed beside the dashboard's.
 """
 
@@ -127,9 +127,6 @@ def main() -> None:
             loads, filters, bare, events = [], [], [], ""
             for run in range(args.runs + 1):
                 page = browser.new_page(viewport={"width": 1920, "height": 1080})
-                bare.append(_bare(page, bare_url))
-                page.close()
-                page = browser.new_page(viewport={"width": 1920, "height": 1080})
                 sent: list[int] = []  # the page's messages to the server: a rerun request is one
                 page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda _: sent.append(0)))
                 loads.append(_ready(page, running.url))
@@ -138,6 +135,9 @@ def main() -> None:
                 if run == args.runs and args.screenshot:
                     page.screenshot(path=args.screenshot)
                 page.close()
+                page = browser.new_page(viewport={"width": 1920, "height": 1080})
+                bare.append(_bare(page, bare_url))
+                page.close()
             browser.close()
         server.stop(bare_server)
     warm = loads[1:]
@@ -145,7 +145,7 @@ def main() -> None:
     print(f"page ready, first load after the server started{'' if args.cold else ' and was warmed'}: "
           f"{loads[0]:.2f} s")
     print(f"page ready, later loads: median {statistics.median(warm):.2f} s, worst {max(warm):.2f} s over {len(warm)} loads")
-    print(f"a bare Streamlit page, loaded before each (this machine's floor now): median "
+    print(f"a bare Streamlit page, loaded after each (this machine's floor now): median "
           f"{statistics.median(bare[1:]):.2f} s, worst {max(bare[1:]):.2f} s")
     print(f"filter change drawn: median {statistics.median(filters):.2f} s, worst {max(filters):.2f} s "
           f"over {len(filters)} changes")
