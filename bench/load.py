@@ -226,6 +226,14 @@ async def _session(number: int, context, url: str, window: Window, tally: Tally,
     await page.close()
 
 
+def cpu_jiffies() -> tuple[int, int]:
+    """The whole machine's busy and total CPU time (every core, in clock ticks) from /proc/stat."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        ticks = [int(n) for n in stat.readline().split()[1:]]
+    idle = ticks[3] + ticks[4]  # idle and waiting for I/O
+    return sum(ticks) - idle, sum(ticks)
+
+
 class Window:
     """The measured two minutes: they open when every session has loaded its page (or failed to), so the
     figures are the steady state of all sessions at work, not the arrival of the first ones."""
@@ -234,14 +242,6 @@ class Window:
         self.waiting, self.seconds, self.tally = sessions, seconds, tally
         self.opened, self.until, self.started_at = asyncio.Event(), float("inf"), 0.0
         self.cpu_at_open = self.cpu_at_close = (0, 0)
-
-
-def cpu_jiffies() -> tuple[int, int]:
-    """The whole machine's busy and total CPU time (every core, in clock ticks) from /proc/stat."""
-    with open("/proc/stat", encoding="ascii") as stat:
-        ticks = [int(n) for n in stat.readline().split()[1:]]
-    idle = ticks[3] + ticks[4]  # idle and waiting for I/O
-    return sum(ticks) - idle, sum(ticks)
 
     def arrived(self) -> None:
         self.waiting -= 1
