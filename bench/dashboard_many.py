@@ -116,13 +116,8 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if k != "CHRONOMAP_DATA"} | {"CHRONOMAP_STORE": str(db)}
         bare_app = Path(tmp) / "bare.py"
         bare_app.write_text(BARE_PAGE, encoding="utf-8")
-        bare_port = server.free_port()
-        bare_server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(bare_app), "--server.port",
-                                        str(bare_port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-                                       cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        with server.running(env, warmed=not args.cold) as running, sync_playwright() as p:
-            bare_url = f"http://127.0.0.1:{bare_port}"
-            server.wait_until_up(bare_url, bare_server)
+        with server.running(env, warmed=not args.cold) as running, server.running(env, app=bare_app) as bare_page, \
+                sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
             loads, filters, bare, events = [], [], [], ""
             for run in range(args.runs + 1):
@@ -136,10 +131,9 @@ def main() -> None:
                     page.screenshot(path=args.screenshot)
                 page.close()
                 page = browser.new_page(viewport={"width": 1920, "height": 1080})
-                bare.append(_bare(page, bare_url))
+                bare.append(_bare(page, bare_page.url))
                 page.close()
             browser.close()
-        server.stop(bare_server)
     warm = loads[1:]
     print(f"store: {db} ({events})")
     print(f"page ready, first load after the server started{'' if args.cold else ' and was warmed'}: "

@@ -15,8 +15,8 @@ time from the rerun request leaving the page to that "script finished" coming ba
 cores here, so the first figure holds their drawing of 25 pages too; the second is what the server adds. `--split`
 gives the server one core and the browsers the other, as when the browsers run on analysts' machines. Prints
 interactions, errors (a traceback on the page, a wait that failed), the 50th and 95th percentile and worst of both,
-and the server's memory (RSS of the streamlit process sampled every second: at the start of the load, peak, end),
-and the load average.
+the server's memory (RSS of the streamlit process sampled every second: at the start of the load, peak, end) and
+CPU, how busy the whole machine was while measured, and the load average.
 Exit status 1 when there were errors.
 """
 

@@ -27,10 +27,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def command(port: int | None = None, *, local: bool = False, extra: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """`streamlit run streamlit_app.py`, with the health check that `warm` uses; `local` listens on
-    127.0.0.1 only, headless (tests and benchmarks)."""
-    line = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.scriptHealthCheckEnabled", "true"]
+def command(port: int | None = None, *, local: bool = False, extra: list[str] | tuple[str, ...] = (),
+            app: Path = APP) -> list[str]:
+    """`streamlit run streamlit_app.py` (or another `app`: a benchmark's bare page), with the health check that
+    `warm` uses; `local` listens on 127.0.0.1 only, headless (tests and benchmarks)."""
+    line = [sys.executable, "-m", "streamlit", "run", str(app), "--server.scriptHealthCheckEnabled", "true"]
     if port:
         line += ["--server.port", str(port)]
     if local:
@@ -70,11 +71,11 @@ class Server:
 
 @contextmanager
 def running(env: Mapping[str, str], *, port: int | None = None, warmed: bool = True, local: bool = True,
-            output=subprocess.DEVNULL) -> Iterator[Server]:
+            output=subprocess.DEVNULL, app: Path = APP) -> Iterator[Server]:
     """A server for the environment's articles or store, up (and warmed); stopped after. `local`: on
     127.0.0.1 only (tests and benchmarks); otherwise with Streamlit's and the project's settings alone."""
     port = port or free_port()
-    process = subprocess.Popen(command(port, local=local), cwd=APP.parent, env=dict(env), stdout=output,
+    process = subprocess.Popen(command(port, local=local, app=app), cwd=app.parent, env=dict(env), stdout=output,
                                stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}"

@@ -425,7 +425,7 @@ def _sidebar(loaded: Loaded, geocoder: OnlineGeocoder | None) -> flt.Filters:
 def _dates_label(dates: tuple | list) -> str:
     """The dates filter's button: "1 Dec 2011 – 28 Dec 2022" (one date while a range is half chosen)."""
     shown = [f"{d.day} {d:%b %Y}" for d in dates]
-    return " – ".join(shown) if len(shown) == 2 else f"from {shown[0]}" if shown else "Any dates"
+    return " – ".join(shown) if len(shown) == 2 else f"from {shown[0]}"
 
 
 def _add_articles(loaded: Loaded) -> None:
