@@ -51,6 +51,8 @@ class Progress:
                  f"time: {report.seconds:,.1f} s ({rate:,.1f} articles extracted a second)"]
         if report.refresh is not None:
             r = report.refresh
-            lines.append(f"events table: {r.computed:,} computed, {r.reused:,} unchanged, from {r.mentions:,} "
-                         f"mentions (merge {r.merge_s:.1f} s, rows {r.rows_s:.1f} s)")
+            merged = "only the new articles merged" if r.mode == "append" else "every article merged again"
+            lines.append(f"events table: {r.computed:,} computed, {r.reused:,} unchanged; {merged}: "
+                         f"{r.mentions:,} mentions of {r.articles:,} articles (merge {r.merge_s:.1f} s, "
+                         f"rows {r.rows_s:.1f} s)")
         return "\n".join(lines)  # the failures themselves go to standard error: see `failures`

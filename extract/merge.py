@@ -31,26 +31,29 @@ _ROLES = ("origin", "destination", "location")
 
 @dataclass
 class Cluster:
-    """The mentions of one event, with what they jointly say kept up to date for fast comparison."""
+    """The mentions of one event, with what they jointly say kept up to date for fast comparison.
+
+    The rules read only the summary fields, never `mentions`: a store keeps the summaries between ingests and
+    merges new mentions into them without reading old ones (store/merge_state.py).
+    """
 
     mentions: list[EventMention]
+    type: str
+    negated: bool
+    first_date: str  # describe_date of the first mention, for merge reasons
     reasons: list[str] = field(default_factory=list)
     interval: tuple[date, date] = (date.min, date.max)
-    places: dict[str, PlaceRole] = field(default_factory=dict)
-    countries: dict[str, set[str | None]] = field(default_factory=dict)
+    place_keys: set[str] = field(default_factory=set)
+    countries: dict[str, set[str | None]] = field(default_factory=dict)  # role: country codes named in it
     speakers: dict[str | None, None] = field(default_factory=dict)  # distinct claimants, in order
     actor_countries: set[str] = field(default_factory=set)
     articles: dict[str, list[int]] = field(default_factory=dict)  # article id: sentence starts of its mentions
 
     @classmethod
     def of(cls, mention: EventMention, span: tuple[date, date] | None = None) -> Cluster:
-        cluster = cls([])
+        cluster = cls([], mention.type, mention.negated, describe_date(mention))
         cluster.add(mention, None, span)
         return cluster
-
-    @property
-    def type(self) -> str:
-        return self.mentions[0].type
 
     def add(self, mention: EventMention, reason: str | None, span: tuple[date, date] | None = None) -> None:
         """Take the mention in; `span` is its `interval` when the caller has it already."""
@@ -60,11 +63,66 @@ class Cluster:
         lo, hi = span or interval(mention)
         self.interval = (max(self.interval[0], lo), min(self.interval[1], hi))
         for role in mention.places:
-            self.places.setdefault(_key(role), role)
+            self.place_keys.add(_key(role))
             self.countries.setdefault(role.role, set()).add(role.place.country_code)
         self.speakers[mention.claimant] = None
         self.actor_countries.update(mention.actor_countries)
         self.articles.setdefault(mention.article_id, []).append(mention.sentence.start)
+
+
+IndexKey = tuple[str, str, str]  # (type, place or article, ISO week or "wide" or "*")
+
+
+class Merger:
+    """The merge, one mention at a time, with its state: the clusters so far and an index of them by type, place
+    or article, and week. Merging is greedy in reading order, so mentions appended later never change an
+    earlier decision: a merger whose state is kept (store/merge_state.py keeps it in the store's file) takes
+    new articles and ends where one merge of all of them would.
+
+    Here the state is in memory; a subclass keeps it elsewhere by overriding the four methods below `add`.
+    """
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.index: dict[IndexKey, list[int]] = {}
+
+    def add(self, mention: EventMention) -> int:
+        """Merge the mention into the first cluster that may take it, or a new one; that cluster's position."""
+        span = interval(mention)
+        weeks = _weeks_of(*span)
+        anchors = _anchors(mention)
+        for i in sorted(self.candidates(_lookups(mention, anchors, weeks))):
+            cluster = self.cluster(i)
+            reason = _why_same(cluster, mention, span)
+            if reason:
+                cluster.add(mention, reason, span)
+                break
+        else:
+            i = self.create(Cluster.of(mention, span))
+        self.remember(_keys(mention, anchors, weeks), i)
+        return i
+
+    def candidates(self, keys: list[IndexKey]) -> set[int]:
+        """Positions of the clusters indexed under any of `keys`."""
+        found: set[int] = set()
+        for key in keys:
+            bucket = self.index.get(key)
+            if bucket:
+                found.update(bucket)
+        return found
+
+    def cluster(self, i: int) -> Cluster:
+        return self.clusters[i]
+
+    def create(self, cluster: Cluster) -> int:
+        self.clusters.append(cluster)
+        return len(self.clusters) - 1
+
+    def remember(self, keys: list[IndexKey], i: int) -> None:
+        for key in keys:
+            bucket = self.index.setdefault(key, [])
+            if not bucket or bucket[-1] != i:
+                bucket.append(i)
 
 
 def merge(mentions: list[EventMention]) -> list[Cluster]:
@@ -74,36 +132,11 @@ def merge(mentions: list[EventMention]) -> list[Cluster]:
     type sharing a place or an article and a week, found through an index, so
     the cost per mention stays flat as the corpus grows.
     """
+    merger = Merger()
     with cycle_collection_paused():
-        return _merge(mentions)
-
-
-def _merge(mentions: list[EventMention]) -> list[Cluster]:
-    clusters: list[Cluster] = []
-    index: dict[tuple[str, str, str], list[int]] = {}
-    for mention in mentions:
-        span = interval(mention)
-        weeks = _weeks_of(*span)
-        anchors = _anchors(mention)
-        keys = _keys(mention, anchors, weeks)
-        found: set[int] = set()
-        for key in _lookups(mention, anchors, weeks):
-            bucket = index.get(key)
-            if bucket:
-                found.update(bucket)
-        for i in sorted(found):
-            reason = _why_same(clusters[i], mention, span)
-            if reason:
-                clusters[i].add(mention, reason, span)
-                break
-        else:
-            i = len(clusters)
-            clusters.append(Cluster.of(mention, span))
-        for key in keys:
-            bucket = index.setdefault(key, [])
-            if not bucket or bucket[-1] != i:
-                bucket.append(i)
-    return clusters
+        for mention in mentions:
+            merger.add(mention)
+    return merger.clusters
 
 
 @contextmanager
@@ -125,12 +158,12 @@ def _anchors(mention: EventMention) -> list[str]:
     return ["article:" + mention.article_id] + [_key(r) for r in mention.places]
 
 
-def _keys(mention: EventMention, anchors: list[str], weeks: list[str] | None) -> list[tuple[str, str, str]]:
+def _keys(mention: EventMention, anchors: list[str], weeks: tuple[str, ...] | None) -> list[IndexKey]:
     """Index keys: (type, place or article, week), plus (type, place or article, "*") for wide look-ups."""
     return [(mention.type, anchor, week) for anchor in anchors for week in [*(weeks or ["wide"]), "*"]]
 
 
-def _lookups(mention: EventMention, anchors: list[str], weeks: list[str] | None) -> list[tuple[str, str, str]]:
+def _lookups(mention: EventMention, anchors: list[str], weeks: tuple[str, ...] | None) -> list[IndexKey]:
     pairs = {(mention.type, anchor) for anchor in anchors}
     pairs |= {(target, "article:" + mention.article_id) for kind, target in _ELABORATES if kind == mention.type}
     if weeks is None:  # undated or very wide: compare with every cluster of those anchors
@@ -154,7 +187,7 @@ def _why_same(cluster: Cluster, mention: EventMention, span: tuple[date, date] |
                 and any(abs(start - mention.sentence.start) <= _NEARBY_CHARS for start in same_article):
             return f"{mention.type} elaborates the {cluster.type} reported just before it in {mention.article_id}"
         return None
-    if mention.negated != cluster.mentions[0].negated:
+    if mention.negated != cluster.negated:
         return None
     lo, hi = span or interval(mention)
     if lo > cluster.interval[1] or cluster.interval[0] > hi:
@@ -165,11 +198,11 @@ def _why_same(cluster: Cluster, mention: EventMention, span: tuple[date, date] |
         return None
     if mention.actor_countries and cluster.actor_countries and not set(mention.actor_countries) & cluster.actor_countries:
         return None  # Ukrainian drones and Russian strikes are not one event
-    shared = sorted({r.place.name for r in mention.places if _key(r) in cluster.places})
+    shared = sorted({r.place.name for r in mention.places if _key(r) in cluster.place_keys})
     if not shared and not (same_article and not _places_conflict(cluster, mention)):
         return None
     parts = [f"same type ({mention.type})",
-             f"dates compatible ({describe_date(mention)} with {describe_date(cluster.mentions[0])})"]
+             f"dates compatible ({describe_date(mention)} with {cluster.first_date})"]
     if mention.type in SPEECH_TYPES:
         parts.append(f"same speaker ({mention.claimant})")
     if shared:

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from extract.records import Article
 from gazetteer import Gazetteer, default_gazetteer
 
+from . import merge_state
 from . import refresh as event_table
 from .db import Store, transaction
 from .engines import Engine, LocalEngine
@@ -133,8 +134,9 @@ def put(db: sqlite3.Connection, encoded: Encoded) -> str:
     A failed extraction is stored with an empty content hash, so the next ingest tries the article again.
     """
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    exists = db.execute("SELECT 1 FROM articles WHERE id = ?", (encoded.article_id,)).fetchone()
+    exists = db.execute("SELECT seq FROM articles WHERE id = ?", (encoded.article_id,)).fetchone()
     if exists:
+        merge_state.invalidate_from(db, exists[0])
         db.execute("UPDATE articles SET content_hash = ?, text = ?, metadata = ?, published = ?, ingested = ? "
                    "WHERE id = ?", (encoded.content_hash, encoded.text, encoded.metadata, encoded.published, now,
                                     encoded.article_id))

@@ -105,6 +105,10 @@ def _v4_event_days(db: sqlite3.Connection) -> None:
     db.execute(COUNT_DAYS)
 
 
+# The days an event's date range spans, from its row's columns.
+SPAN_DAYS = "CAST(julianday(substr(date_end, 1, 10)) - julianday(substr(date_start, 1, 10)) AS INTEGER)"
+
+
 def keep_counts(db: sqlite3.Connection) -> None:
     """What is kept beside the events table, made again whenever it changes: events per day and type, and the
     events' span in `meta` (how many, their first and last day, the longest date range in days). With the
@@ -113,9 +117,11 @@ def keep_counts(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM event_days")
     db.execute(COUNT_DAYS)
     count, first, last, longest = db.execute(
-        "SELECT count(*), min(date_start), max(date_end), "
-        "max(CAST(julianday(substr(date_end, 1, 10)) - julianday(substr(date_start, 1, 10)) AS INTEGER)) "
-        "FROM events").fetchone()
+        f"SELECT count(*), min(date_start), max(date_end), max({SPAN_DAYS}) FROM events").fetchone()
+    set_span(db, count, first, last, longest)
+
+
+def set_span(db: sqlite3.Connection, count: int, first: str | None, last: str | None, longest: int | None) -> None:
     for key, value in (("events", count), ("first_day", first), ("last_day", last), ("longest_days", longest)):
         set_meta(db, key, "" if value is None else str(value))
 
@@ -125,9 +131,28 @@ def _v5_event_span(db: sqlite3.Connection) -> None:
     keep_counts(db)
 
 
+def _v6_merge_state(db: sqlite3.Connection) -> None:
+    """The merge's state (store/merge_state.py), so new articles are merged without merging every old one. A
+    new store's empty state is complete (merged through seq 0); a migrated one's is made by its next refresh,
+    which merges everything once."""
+    _run(db, """
+        CREATE TABLE merge_clusters (
+            position INTEGER PRIMARY KEY,    -- the events table's row this cluster makes
+            state TEXT NOT NULL              -- JSON: summary the rules compare, mentions, denial links
+        );
+        CREATE TABLE merge_keys (
+            key TEXT NOT NULL,               -- type, place or article, week (extract.merge.IndexKey)
+            position INTEGER NOT NULL,
+            PRIMARY KEY (key, position)
+        ) WITHOUT ROWID;
+        INSERT OR REPLACE INTO meta
+            SELECT 'merged_through', CASE WHEN EXISTS (SELECT 1 FROM articles) THEN '-1' ELSE '0' END
+    """)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [_v1_articles_extractions_corrections, _v2_events, _v3_article_dates, _v4_event_days,
-                               _v5_event_span]
+                               _v5_event_span, _v6_merge_state]
 LATEST = len(MIGRATIONS)
 
 

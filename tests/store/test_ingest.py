@@ -58,14 +58,28 @@ def test_a_changed_publication_date_counts_as_a_change(store_path, gazetteer):
         assert store.events(s)["date_start"].str.startswith("2016").any()
 
 
-def test_unchanged_events_keep_their_rows_and_only_new_ones_are_computed(store_path, corpus_articles, gazetteer):
+def test_new_articles_are_merged_into_the_kept_state_computing_only_the_events_they_touch(
+        store_path, corpus_articles, gazetteer):
     with store.open(store_path) as s:
         store.ingest(s, corpus_articles[:-1], gazetteer=gazetteer)
         before = len(store.events(s))
         report = store.ingest(s, corpus_articles[-1:], gazetteer=gazetteer)
-        assert report.refresh.reused > 0 and report.refresh.computed < before
-        assert report.refresh.reused + report.refresh.computed == report.events
+        assert report.refresh.mode == "append" and report.refresh.articles == 1
+        assert 0 < report.refresh.computed < before
         pd.testing.assert_frame_equal(store.events(s), build_corpus(corpus_articles, gazetteer=gazetteer).events)
+
+
+def test_a_changed_article_merges_everything_again_reusing_the_rows_of_unchanged_events(
+        store_path, corpus_articles, gazetteer):
+    with store.open(store_path) as s:
+        store.ingest(s, corpus_articles, gazetteer=gazetteer)
+        changed = synthetic("caspian", "Syrian forces struck rebel positions near Aleppo on Tuesday.")
+        report = store.ingest(s, [changed], gazetteer=gazetteer)
+        assert report.refresh.mode == "full"
+        assert report.refresh.reused > 0 and report.refresh.computed < report.events
+        assert report.refresh.reused + report.refresh.computed == report.events
+        expected = [changed if a.id == "caspian" else a for a in corpus_articles]
+        pd.testing.assert_frame_equal(store.events(s), build_corpus(expected, gazetteer=gazetteer).events)
 
 
 def test_progress_is_reported_once_per_article(store_path, corpus_articles, gazetteer):
@@ -130,9 +144,9 @@ def test_events_made_a_chunk_at_a_time_equal_the_whole_table(store_path, corpus_
     with store.open(store_path) as s:
         store.ingest(s, corpus_articles[:-1], gazetteer=gazetteer)
         s.db.execute("DELETE FROM events")
-        stats = event_table.refresh(s, gazetteer, chunk=3)
+        stats = event_table.refresh(s, gazetteer, chunk=3, full=True)
         assert stats.computed == stats.events > 3
         store.ingest(s, corpus_articles[-1:], gazetteer=gazetteer)  # rows reused across chunks, links redone
-        stats = event_table.refresh(s, gazetteer, chunk=3)
+        stats = event_table.refresh(s, gazetteer, chunk=3, full=True)
         assert stats.reused == stats.events
         pd.testing.assert_frame_equal(store.events(s), expected)
