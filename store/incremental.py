@@ -63,7 +63,8 @@ class IngestReport:
 def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | None = None,
            gazetteer: Gazetteer | None = None, engine: Engine | None = None, total: int | None = None,
            force: bool = False, geocoder: Callable[[str], object] | None = None) -> IngestReport:
-    """Add or update `articles` (any iterable, read lazily in batches), then recompute the events table.
+    """Add or update `articles` (any iterable, read lazily in batches) and bring the events table up to date,
+    every `refresh.APPEND_CHUNK` articles while only new ones come, else once at the end.
 
     `geocoder` is the opt-in online look-up for names the gazetteer lacks (local engine only); None stays offline.
     `progress` is called once per article; `total` is passed on to it when the caller knows the count.
@@ -74,7 +75,7 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
     report = IngestReport()
     known = dict(store.db.execute("SELECT article_id, content_hash FROM extractions"))
     fixes = corrections_by_article(store)
-    counter = {"done": 0}
+    counter = {"done": 0, "unmerged": 0}  # articles advanced; written since the events table was refreshed
 
     def advance(article_id: str, status: str, message: str | None = None) -> None:
         counter["done"] += 1
@@ -84,6 +85,7 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
     def write_all(pending) -> None:
         for encoded in pending.result():
             status = write(store, encoded)
+            counter["unmerged"] += 1
             known[encoded.article_id] = "" if encoded.failed else encoded.content_hash
             message = None
             if status == "failed":
@@ -93,7 +95,19 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
                 setattr(report, status, getattr(report, status) + 1)
             advance(encoded.article_id, status, message)
 
-    # Pipelined: batch k+1 is extracted (by the engine's workers) while batch k is written here.
+    def merge_written(at_least: int) -> None:
+        """Merge the articles written so far into the events table once `at_least` wait (appending, so while
+        the engine's workers extract the next batch): a long ingest shows its events as it goes."""
+        nonlocal gazetteer
+        if counter["unmerged"] < at_least or (at_least and merge_state.valid_through(store.db) < 0):
+            return  # a changed article made the kept state invalid: one full merge at the end
+        if gazetteer is None:
+            gazetteer = engine.gazetteer if isinstance(engine, LocalEngine) else default_gazetteer()
+        stats = event_table.refresh(store, gazetteer)
+        report.refresh = stats if report.refresh is None else report.refresh.then(stats)
+        counter["unmerged"] = 0
+
+    # Pipelined: batch k+1 is extracted (by the engine's workers) while batch k is written and merged here.
     iterator, pending = iter(articles), None
     while batch := list(itertools.islice(iterator, engine.batch_size)):
         tasks, hashes = [], {}
@@ -110,13 +124,13 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
         submitted = engine.submit(tasks) if tasks else None
         if pending is not None:
             write_all(pending)
+            merge_written(event_table.APPEND_CHUNK)
         pending = submitted
     if pending is not None:
         write_all(pending)
     if get_meta(store.db, "events_stale") != "0":
-        if gazetteer is None:
-            gazetteer = engine.gazetteer if isinstance(engine, LocalEngine) else default_gazetteer()
-        report.refresh = event_table.refresh(store, gazetteer)
+        counter["unmerged"] = max(counter["unmerged"], 1)
+        merge_written(0)
     report.events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report

@@ -55,6 +55,14 @@ class RefreshStats:
     rows_s: float = 0.0
     write_s: float = 0.0
 
+    def then(self, later: RefreshStats) -> RefreshStats:
+        """Two refreshes one after the other, as one: times and counts added, the later table's size."""
+        total = RefreshStats(mode="append" if self.mode == later.mode == "append" else "full", events=later.events)
+        for name in ("articles", "mentions", "computed", "load_s", "merge_s", "rows_s", "write_s"):
+            setattr(total, name, getattr(self, name) + getattr(later, name))
+        total.reused = max(0, total.events - total.computed)
+        return total
+
 
 def refresh(store: Store, gazetteer: Gazetteer, chunk: int = CHUNK, append_chunk: int | None = None,
             full: bool = False) -> RefreshStats:

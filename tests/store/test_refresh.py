@@ -167,3 +167,21 @@ def test_a_target_lists_its_deniers_by_position_whatever_order_they_were_linked_
     changed = event_table._link_denials(merger, {"new": [Mention(), Mention(denies=0)]},
                                         {("new", 0): 5, ("new", 1): 2})
     assert merger.kept[5].disputed_by == [2, 9] and merger.kept[2].denies == [5] and changed == {2, 5}
+
+
+def test_a_long_ingest_merges_as_it_goes_so_its_events_show_before_it_ends(store_path, story, gazetteer,
+                                                                         monkeypatch):
+    from store.engines import LocalEngine
+
+    monkeypatch.setattr(event_table, "APPEND_CHUNK", 5)
+    engine = LocalEngine(gazetteer)
+    engine.batch_size = 4
+    with store.open(store_path) as s:
+        seen = []
+        report = store.ingest(s, story, engine=engine, progress=lambda step: seen.append(
+            (step.done, s.db.execute("SELECT count(*) FROM events").fetchone()[0])))
+        assert report.refresh.mode == "append" and report.refresh.articles == len(story)
+        during = [events for done, events in seen if done < len(story) - 8]
+        assert during[0] == 0 and 0 < during[-1] < report.events  # the table grew while articles came
+        assert sorted(during) == during
+        pd.testing.assert_frame_equal(store.events(s), build_corpus(story, gazetteer=gazetteer).events)
