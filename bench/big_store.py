@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     for _, sql in indexes:
         db.execute(sql)
     schema.keep_counts(db)
+    # The copies have no articles or merge state: an ingest into this store must merge everything, not append.
+    schema.set_meta(db, "merged_through", "-1")
     bump_generation(db)
     db.execute("COMMIT")
     db.execute("PRAGMA journal_mode=WAL")  # as the store keeps it

@@ -321,28 +321,27 @@ def _span_rows(db: sqlite3.Connection, positions: list[int]) -> list[tuple]:
 
 
 def _keep_counts(db: sqlite3.Connection, before: list[tuple], after: list[tuple], added: int) -> None:
-    """`schema.keep_counts` for a change of a few rows: events per day by difference, the span from the kept one
-    and the rows written; the last day and longest range are counted again only if a row that held one
-    changed (a scan of every event)."""
-    delta: Counter = Counter()
+    """`schema.keep_counts` for a change of a few rows: events per day and per length of date range by
+    difference; the first and last day and the longest range read from an index, never a scan of every event."""
+    days: Counter = Counter()
+    spans: Counter = Counter()
     for rows, sign in ((before, -1), (after, 1)):
-        for kind, start, _, _ in rows:
+        for kind, start, _, length in rows:
             if start is not None:
-                delta[(start[:10], kind)] += sign
+                days[(start[:10], kind)] += sign
+            if length is not None:
+                spans[length] += sign
     db.executemany("INSERT INTO event_days VALUES (?, ?, ?) "
                    "ON CONFLICT (day, type) DO UPDATE SET events = events + excluded.events",
-                   ((day, kind, n) for (day, kind), n in delta.items() if n))
+                   ((day, kind, n) for (day, kind), n in days.items() if n))
+    db.executemany("INSERT INTO event_spans VALUES (?, ?) ON CONFLICT (days) DO UPDATE SET events = events + "
+                   "excluded.events", ((length, n) for length, n in spans.items() if n))
     db.execute("DELETE FROM event_days WHERE events = 0")
+    db.execute("DELETE FROM event_spans WHERE events = 0")
     count = int(get_meta(db, "events", "0") or 0) + added
-    (first,) = db.execute("SELECT min(date_start) FROM main.events").fetchone()
-    last, longest = get_meta(db, "last_day") or None, get_meta(db, "longest_days") or None
-    longest = int(longest) if longest is not None else None
-    if any((last is not None and end == last) or (longest is not None and days == longest)
-           for _, _, end, days in before):
-        last, longest = db.execute(f"SELECT max(date_end), max({schema.SPAN_DAYS}) FROM main.events").fetchone()
-    else:
-        last = max([v for v in (last, *(r[2] for r in after)) if v is not None], default=None)
-        longest = max([v for v in (longest, *(r[3] for r in after)) if v is not None], default=None)
+    first, last = db.execute("SELECT (SELECT min(date_start) FROM main.events), "
+                             "(SELECT max(date_end) FROM main.events)").fetchone()
+    (longest,) = db.execute("SELECT max(days) FROM event_spans").fetchone()
     schema.set_span(db, count, first, last, longest)
 
 

@@ -107,6 +107,9 @@ def _v4_event_days(db: sqlite3.Connection) -> None:
 
 # The days an event's date range spans, from its row's columns.
 SPAN_DAYS = "CAST(julianday(substr(date_end, 1, 10)) - julianday(substr(date_start, 1, 10)) AS INTEGER)"
+# Events per length of date range: the longest is read from it, kept exact as rows change (store/refresh.py).
+COUNT_SPANS = (f"INSERT INTO event_spans SELECT {SPAN_DAYS}, count(*) FROM events WHERE {SPAN_DAYS} IS NOT NULL "
+               "GROUP BY 1")
 
 
 def keep_counts(db: sqlite3.Connection) -> None:
@@ -118,6 +121,9 @@ def keep_counts(db: sqlite3.Connection) -> None:
     db.execute(COUNT_DAYS)
     count, first, last, longest = db.execute(
         f"SELECT count(*), min(date_start), max(date_end), max({SPAN_DAYS}) FROM events").fetchone()
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_spans'").fetchone():  # from version 6
+        db.execute("DELETE FROM event_spans")
+        db.execute(COUNT_SPANS)
     set_span(db, count, first, last, longest)
 
 
@@ -134,8 +140,12 @@ def _v5_event_span(db: sqlite3.Connection) -> None:
 def _v6_merge_state(db: sqlite3.Connection) -> None:
     """The merge's state (store/merge_state.py), so new articles are merged without merging every old one. A
     new store's empty state is complete (merged through seq 0); a migrated one's is made by its next refresh,
-    which merges everything once."""
-    _run(db, """
+    which merges everything once. With it, what keeps the span exact as a few rows change: an index on the
+    last day and the events per length of date range."""
+    _run(db, f"""
+        CREATE INDEX events_by_end ON events(date_end);
+        CREATE TABLE event_spans (days INTEGER PRIMARY KEY, events INTEGER NOT NULL);
+        {COUNT_SPANS};
         CREATE TABLE merge_clusters (
             position INTEGER PRIMARY KEY,    -- the events table's row this cluster makes
             state TEXT NOT NULL              -- JSON: summary the rules compare, mentions, denial links

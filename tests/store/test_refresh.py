@@ -45,6 +45,7 @@ def kept(s) -> dict:
     return {
         "events": [(*r[:8], json.loads(r[8])) for r in rows],
         "days": s.db.execute("SELECT * FROM event_days ORDER BY day, type").fetchall(),
+        "spans": s.db.execute("SELECT * FROM event_spans ORDER BY days").fetchall(),
         "meta": meta,
         "clusters": [(p, json.loads(t)) for p, t in s.db.execute("SELECT * FROM merge_clusters ORDER BY position")],
         "keys": s.db.execute("SELECT * FROM merge_keys ORDER BY key, position").fetchall(),
