@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
+from collections.abc import Collection
 from datetime import date
 from functools import cache
 from typing import Any
@@ -97,8 +98,14 @@ def dumps(records: list[Any]) -> str:
     return json.dumps([to_dict(r) for r in records], ensure_ascii=False, separators=(",", ":"))
 
 
-def loads(cls: type, text: str | None) -> list[Any]:
-    return [from_dict(cls, d) for d in json.loads(text)] if text else []
+def loads(cls: type, text: str | None, only: Collection[int] | None = None) -> list[Any]:
+    """The records of `text`; with `only`, just those at these positions and None elsewhere (a few mentions of
+    a long article read back: JSON parsing is cheap, making records is not)."""
+    if not text:
+        return []
+    if only is None:
+        return [from_dict(cls, d) for d in json.loads(text)]
+    return [from_dict(cls, d) if i in only else None for i, d in enumerate(json.loads(text))]
 
 
 def article_metadata(article: Article) -> dict[str, Any]:

@@ -229,7 +229,11 @@ def _append_chunk(store: Store, gazetteer: Gazetteer, batch: list[tuple], stats:
 
     started = time.perf_counter()
     took = sorted(merger.took)
-    _read_missing(db, {a for i in took for a, _ in merger.kept[i].refs}, per_article, articles, digests)
+    wanted: dict[str, set[int]] = {}
+    for i in took:
+        for a, k in merger.kept[i].refs:
+            wanted.setdefault(a, set()).add(k)
+    _read_missing(db, wanted, per_article, articles, digests)
     for i in took:
         kept = merger.kept[i]
         kept.cluster.mentions = [per_article[a][k] for a, k in kept.refs]
@@ -265,22 +269,23 @@ def _append_chunk(store: Store, gazetteer: Gazetteer, batch: list[tuple], stats:
 
 
 def _read_article(article_id: str, metadata: str, events_json: str, per_article: dict, articles: dict,
-                  digests: dict) -> None:
+                  digests: dict, only: set[int] | None = None) -> None:
     source = json.loads(metadata).get("source")
     articles[article_id] = Article(article_id, "", source=source)
-    per_article[article_id] = codec.loads(EventMention, events_json)
+    per_article[article_id] = codec.loads(EventMention, events_json, only)
     digests[article_id] = _digest(source, events_json)
 
 
-def _read_missing(db: sqlite3.Connection, wanted: set[str], per_article: dict, articles: dict, digests: dict) -> None:
-    """Read the earlier articles whose mentions the changed clusters hold."""
-    missing = sorted(wanted - per_article.keys())
+def _read_missing(db: sqlite3.Connection, wanted: dict[str, set[int]], per_article: dict, articles: dict,
+                  digests: dict) -> None:
+    """Read back the mentions the changed clusters hold in earlier articles (only those)."""
+    missing = sorted(wanted.keys() - per_article.keys())
     for first in range(0, len(missing), 500):
         ids = missing[first:first + 500]
         query = ("SELECT a.id, a.metadata, e.events FROM articles a JOIN extractions e ON e.article_id = a.id "
                  f"WHERE a.id IN ({','.join('?' * len(ids))})")
         for article_id, metadata, events_json in db.execute(query, ids):
-            _read_article(article_id, metadata, events_json, per_article, articles, digests)
+            _read_article(article_id, metadata, events_json, per_article, articles, digests, wanted[article_id])
 
 
 def _link_denials(merger: StoredMerger, per_article: dict[str, list[EventMention]],
