@@ -186,7 +186,7 @@ def main() -> None:
         print("\nextrapolated from the largest run (not measured):")
         for n in (100_000, 1_000_000):
             print(f"  {n:>9,} articles: extraction {n * per / 3600:.1f} h at {largest['workers']} workers, events "
-                  f"table from scratch {n * refresh_per / 60:.0f} min, store {largest['store_mb'] * n / largest['articles'] / 1024:.1f} GB")
+                  f"table merged as they come, at this run's cost per article {n * refresh_per / 60:.0f} min, store {largest['store_mb'] * n / largest['articles'] / 1024:.1f} GB")
     print(f"\ncorpora and stores in {folder}")
 
 
