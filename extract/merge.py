@@ -79,7 +79,7 @@ class Merger:
     earlier decision: a merger whose state is kept (store/merge_state.py keeps it in the store's file) takes
     new articles and ends where one merge of all of them would.
 
-    Here the state is in memory; a subclass keeps it elsewhere by overriding the four methods below `add`.
+    Here the state is in memory; a subclass keeps it elsewhere by overriding the methods below `add`.
     """
 
     def __init__(self) -> None:
