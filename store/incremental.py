@@ -95,12 +95,13 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
                 setattr(report, status, getattr(report, status) + 1)
             advance(encoded.article_id, status, message)
 
-    def merge_written(at_least: int) -> None:
-        """Merge the articles written so far into the events table once `at_least` wait (appending, so while
-        the engine's workers extract the next batch): a long ingest shows its events as it goes."""
+    def merge_written(final: bool = False) -> None:
+        """Merge the articles written so far into the events table: at the end, and on the way once a chunk's
+        worth waits and can be appended (so while the engine's workers extract the next batch): a long ingest
+        shows its events as it goes. A changed article makes the kept state invalid: one full merge at the end."""
         nonlocal gazetteer
-        if counter["unmerged"] < at_least or (at_least and merge_state.valid_through(store.db) < 0):
-            return  # a changed article made the kept state invalid: one full merge at the end
+        if not final and (counter["unmerged"] < event_table.APPEND_CHUNK or merge_state.valid_through(store.db) < 0):
+            return
         if gazetteer is None:
             gazetteer = engine.gazetteer if isinstance(engine, LocalEngine) else default_gazetteer()
         stats = event_table.refresh(store, gazetteer)
@@ -124,13 +125,12 @@ def ingest(store: Store, articles: Iterable[Article], *, progress: Progress | No
         submitted = engine.submit(tasks) if tasks else None
         if pending is not None:
             write_all(pending)
-            merge_written(event_table.APPEND_CHUNK)
+            merge_written()
         pending = submitted
     if pending is not None:
         write_all(pending)
     if get_meta(store.db, "events_stale") != "0":
-        counter["unmerged"] = max(counter["unmerged"], 1)
-        merge_written(0)
+        merge_written(final=True)
     report.events = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
     report.seconds = time.perf_counter() - started
     return report

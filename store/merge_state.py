@@ -119,14 +119,10 @@ def valid_through(db: sqlite3.Connection) -> int:
 
 def save(db: sqlite3.Connection, kept: dict[int, Kept], index: dict[IndexKey, list[int]], through: int) -> None:
     """Write changed clusters and new index entries, inside the caller's transaction; the state now reaches the
-    article `through`, unless a changed article made it invalid meanwhile."""
-    db.executemany("INSERT OR REPLACE INTO merge_clusters (position, state) VALUES (?, ?)",
-                   ((i, dumps(k)) for i, k in kept.items()))
-    db.executemany("INSERT OR IGNORE INTO merge_keys (key, position) VALUES (?, ?)",
-                   ((key_text(key), i) for key, positions in index.items() for i in positions))
-    if get_meta(db, "merged_through") != "-1":  # else a changed article made it invalid since this merge began
-        set_meta(db, "merged_through", str(through))
-        set_meta(db, "merge_rules", RULES)
+    article `through`, unless a changed article made it invalid since this merge began."""
+    _write(db, kept, index)
+    if get_meta(db, "merged_through") != "-1":
+        _reaches(db, through)
 
 
 def replace_all(db: sqlite3.Connection, kept: dict[int, Kept], index: dict[IndexKey, list[int]],
@@ -134,8 +130,20 @@ def replace_all(db: sqlite3.Connection, kept: dict[int, Kept], index: dict[Index
     """The state of a merge of every article, replacing what was kept; inside the caller's transaction."""
     db.execute("DELETE FROM merge_clusters")
     db.execute("DELETE FROM merge_keys")
+    _write(db, kept, index)
+    _reaches(db, through)
+
+
+def _write(db: sqlite3.Connection, kept: dict[int, Kept], index: dict[IndexKey, list[int]]) -> None:
+    db.executemany("INSERT OR REPLACE INTO merge_clusters (position, state) VALUES (?, ?)",
+                   ((i, dumps(k)) for i, k in kept.items()))
+    db.executemany("INSERT OR IGNORE INTO merge_keys (key, position) VALUES (?, ?)",
+                   ((key_text(key), i) for key, positions in index.items() for i in positions))
+
+
+def _reaches(db: sqlite3.Connection, through: int) -> None:
     set_meta(db, "merged_through", str(through))
-    save(db, kept, index, through)
+    set_meta(db, "merge_rules", RULES)
 
 
 def invalidate_from(db: sqlite3.Connection, seq: int) -> None:

@@ -19,7 +19,6 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -85,9 +84,13 @@ def _signature(refs: list[Ref], digests: dict[str, str]) -> str:
     return hashlib.sha1("|".join(f"{a}:{digests[a]}:{i}" for a, i in refs).encode()).hexdigest()
 
 
+def _row_json(row: dict) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
 def _row_values(position: int, signature: str, row: dict) -> tuple:
     return (position, row["id"], signature, row["type"], row["date_start"], row["date_end"], row["lat"], row["lon"],
-            json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+            _row_json(row))
 
 
 _INSERT = "(position, id, signature, type, date_start, date_end, lat, lon, row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -108,12 +111,8 @@ def _full(store: Store, gazetteer: Gazetteer, chunk: int) -> RefreshStats:
     ref_of: dict[int, Ref] = {}  # id(mention) -> where it is
     through = -1
     for seq, article_id, metadata, events_json in store.db.execute(_ARTICLES + "ORDER BY a.seq"):
-        source = json.loads(metadata).get("source")
-        # Rows need only each article's source; the text stays in the file.
-        articles[article_id] = Article(article_id, "", source=source)
-        found = codec.loads(EventMention, events_json)
-        per_article[article_id] = found
-        digests[article_id] = _digest(source, events_json)
+        _read_article(article_id, metadata, events_json, per_article, articles, digests)
+        found = per_article[article_id]
         for index, mention in enumerate(found):
             ref_of[id(mention)] = (article_id, index)
         mentions.extend(found)
@@ -251,15 +250,14 @@ def _append_chunk(store: Store, gazetteer: Gazetteer, batch: list[tuple], stats:
     started = time.perf_counter()
     with transaction(store) as db:
         changed = took + [i for _, i in relinked]
-        before = _span_rows(db, changed)
+        before = schema.span_rows(db, changed)
         db.executemany("INSERT OR REPLACE INTO main.events " + _INSERT, rows.values())
         for disputed_by, i in relinked:
             (text,) = db.execute("SELECT row FROM main.events WHERE position = ?", (i,)).fetchone()
             row = json.loads(text)
             row["disputed_by"] = json.loads(disputed_by)
-            db.execute("UPDATE main.events SET row = ? WHERE position = ?",
-                       (json.dumps(row, ensure_ascii=False, separators=(",", ":")), i))
-        _keep_counts(db, before, _span_rows(db, changed), merger.next - first_new)
+            db.execute("UPDATE main.events SET row = ? WHERE position = ?", (_row_json(row), i))
+        schema.change_counts(db, before, schema.span_rows(db, changed), merger.next - first_new)
         merge_state.save(db, {i: merger.kept[i] for i in changed}, merger.index, batch[-1][0])
         bump_generation(db)
     stats.write_s += time.perf_counter() - started
@@ -270,6 +268,8 @@ def _append_chunk(store: Store, gazetteer: Gazetteer, batch: list[tuple], stats:
 
 def _read_article(article_id: str, metadata: str, events_json: str, per_article: dict, articles: dict,
                   digests: dict, only: set[int] | None = None) -> None:
+    """An article's mentions (those at `only`, if given), its source and digest. Rows need only each article's
+    source: the text stays in the file."""
     source = json.loads(metadata).get("source")
     articles[article_id] = Article(article_id, "", source=source)
     per_article[article_id] = codec.loads(EventMention, events_json, only)
@@ -282,9 +282,8 @@ def _read_missing(db: sqlite3.Connection, wanted: dict[str, set[int]], per_artic
     missing = sorted(wanted.keys() - per_article.keys())
     for first in range(0, len(missing), 500):
         ids = missing[first:first + 500]
-        query = ("SELECT a.id, a.metadata, e.events FROM articles a JOIN extractions e ON e.article_id = a.id "
-                 f"WHERE a.id IN ({','.join('?' * len(ids))})")
-        for article_id, metadata, events_json in db.execute(query, ids):
+        for _, article_id, metadata, events_json in db.execute(
+                _ARTICLES + f"WHERE a.id IN ({','.join('?' * len(ids))})", ids):
             _read_article(article_id, metadata, events_json, per_article, articles, digests, wanted[article_id])
 
 
@@ -313,41 +312,6 @@ def _ids(db: sqlite3.Connection, merger: StoredMerger, took: list[int]) -> dict[
     for p in sorted(wanted - ids.keys()):
         (ids[p],) = db.execute("SELECT id FROM main.events WHERE position = ?", (p,)).fetchone()
     return ids
-
-
-def _span_rows(db: sqlite3.Connection, positions: list[int]) -> list[tuple]:
-    """(type, date_start, date_end, span in days) of the rows at `positions`, as they are now."""
-    out = []
-    for first in range(0, len(positions), 500):
-        part = positions[first:first + 500]
-        out += db.execute(f"SELECT type, date_start, date_end, {schema.SPAN_DAYS} FROM main.events "
-                          f"WHERE position IN ({','.join('?' * len(part))})", part).fetchall()
-    return out
-
-
-def _keep_counts(db: sqlite3.Connection, before: list[tuple], after: list[tuple], added: int) -> None:
-    """`schema.keep_counts` for a change of a few rows: events per day and per length of date range by
-    difference; the first and last day and the longest range read from an index, never a scan of every event."""
-    days: Counter = Counter()
-    spans: Counter = Counter()
-    for rows, sign in ((before, -1), (after, 1)):
-        for kind, start, _, length in rows:
-            if start is not None:
-                days[(start[:10], kind)] += sign
-            if length is not None:
-                spans[length] += sign
-    db.executemany("INSERT INTO event_days VALUES (?, ?, ?) "
-                   "ON CONFLICT (day, type) DO UPDATE SET events = events + excluded.events",
-                   ((day, kind, n) for (day, kind), n in days.items() if n))
-    db.executemany("INSERT INTO event_spans VALUES (?, ?) ON CONFLICT (days) DO UPDATE SET events = events + "
-                   "excluded.events", ((length, n) for length, n in spans.items() if n))
-    db.execute("DELETE FROM event_days WHERE events = 0")
-    db.execute("DELETE FROM event_spans WHERE events = 0")
-    count = int(get_meta(db, "events", "0") or 0) + added
-    first, last = db.execute("SELECT (SELECT min(date_start) FROM main.events), "
-                             "(SELECT max(date_end) FROM main.events)").fetchone()
-    (longest,) = db.execute("SELECT max(days) FROM event_spans").fetchone()
-    schema.set_span(db, count, first, last, longest)
 
 
 def read(store: Store) -> pd.DataFrame:

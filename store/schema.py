@@ -8,6 +8,7 @@ always at exactly one version. Never edit a released migration: append one.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timezone
 
@@ -119,11 +120,50 @@ def keep_counts(db: sqlite3.Connection) -> None:
     a store's size and span are read without counting millions of rows."""
     db.execute("DELETE FROM event_days")
     db.execute(COUNT_DAYS)
-    count, first, last, longest = db.execute(
-        f"SELECT count(*), min(date_start), max(date_end), max({SPAN_DAYS}) FROM events").fetchone()
+    count, first, last = db.execute("SELECT count(*), min(date_start), max(date_end) FROM events").fetchone()
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_spans'").fetchone():  # from version 6
         db.execute("DELETE FROM event_spans")
         db.execute(COUNT_SPANS)
+        (longest,) = db.execute("SELECT max(days) FROM event_spans").fetchone()
+    else:
+        (longest,) = db.execute(f"SELECT max({SPAN_DAYS}) FROM events").fetchone()
+    set_span(db, count, first, last, longest)
+
+
+def span_rows(db: sqlite3.Connection, positions: list[int]) -> list[tuple]:
+    """(type, date_start, date_end, span in days) of the events at `positions`, as they are now: what
+    `change_counts` needs of rows about to change, and of them once changed."""
+    out = []
+    for first in range(0, len(positions), 500):
+        part = positions[first:first + 500]
+        out += db.execute(f"SELECT type, date_start, date_end, {SPAN_DAYS} FROM main.events "
+                          f"WHERE position IN ({','.join('?' * len(part))})", part).fetchall()
+    return out
+
+
+def change_counts(db: sqlite3.Connection, before: list[tuple], after: list[tuple], added: int) -> None:
+    """`keep_counts` for a change of a few rows (`span_rows` before and after it; `added` events new): events per
+    day and per length of date range by difference, as COUNT_DAYS and COUNT_SPANS count them; the first and
+    last day and the longest range read from an index, never a scan of every event."""
+    days: Counter = Counter()
+    spans: Counter = Counter()
+    for rows, sign in ((before, -1), (after, 1)):
+        for kind, start, _, length in rows:
+            if start is not None:
+                days[(start[:10], kind)] += sign
+            if length is not None:
+                spans[length] += sign
+    db.executemany("INSERT INTO event_days VALUES (?, ?, ?) "
+                   "ON CONFLICT (day, type) DO UPDATE SET events = events + excluded.events",
+                   ((day, kind, n) for (day, kind), n in days.items() if n))
+    db.executemany("INSERT INTO event_spans VALUES (?, ?) ON CONFLICT (days) DO UPDATE SET events = events + "
+                   "excluded.events", ((length, n) for length, n in spans.items() if n))
+    db.execute("DELETE FROM event_days WHERE events = 0")
+    db.execute("DELETE FROM event_spans WHERE events = 0")
+    count = int(get_meta(db, "events", "0") or 0) + added
+    first, last = db.execute("SELECT (SELECT min(date_start) FROM main.events), "
+                             "(SELECT max(date_end) FROM main.events)").fetchone()
+    (longest,) = db.execute("SELECT max(days) FROM event_spans").fetchone()
     set_span(db, count, first, last, longest)
 
 
