@@ -29,6 +29,7 @@ from gazetteer import default_gazetteer  # noqa: E402
 from store import merge_state  # noqa: E402
 from store import refresh as event_table  # noqa: E402
 from store.db import transaction  # noqa: E402
+from store.schema import set_meta  # noqa: E402
 
 _DATE = re.compile(r'"(\d{4})-(\d\d)-(\d\d)')
 
@@ -63,7 +64,7 @@ def append_copy(s: store.Store, rows: list[tuple], copy: int) -> None:
                                                       shifted(f'"{published}', years)[1:] if published else None))
             tx.execute("INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, '')",
                        (new_id, content_hash, timexes, places, events, problems))
-        tx.execute("UPDATE meta SET value = '1' WHERE key = 'events_stale'")
+        set_meta(tx, "events_stale", "1")
 
 
 def main(argv: list[str] | None = None) -> int:
